@@ -1,0 +1,100 @@
+package io.tickkeeper.matching;
+
+/**
+ * The book of one instrument: its specification, its reference price and its two sides. It is also the
+ * instrument's {@link BookView}; reads never allocate.
+ */
+final class InstrumentBook implements BookView
+{
+    final InstrumentSpec spec;
+    final int instrumentId;
+    final BookSide bids;
+    final BookSide asks;
+    long referencePrice;
+    int dayOrderCount;
+
+    InstrumentBook(final InstrumentSpec spec, final LevelPool levelPool, final int initialLevelsPerSide)
+    {
+        this.spec = spec;
+        this.instrumentId = spec.instrumentId();
+        this.bids = new BookSide(Side.BUY, levelPool, initialLevelsPerSide);
+        this.asks = new BookSide(Side.SELL, levelPool, initialLevelsPerSide);
+        this.referencePrice = spec.initialReferencePrice();
+    }
+
+    BookSide side(final Side side)
+    {
+        return side == Side.BUY ? bids : asks;
+    }
+
+    @Override
+    public int instrumentId()
+    {
+        return instrumentId;
+    }
+
+    @Override
+    public long referencePrice()
+    {
+        return referencePrice;
+    }
+
+    @Override
+    public long bestBid()
+    {
+        return bestPrice(bids);
+    }
+
+    @Override
+    public long bestAsk()
+    {
+        return bestPrice(asks);
+    }
+
+    @Override
+    public long quantityAt(final Side side, final long price)
+    {
+        final PriceLevel level = side(side).find(price);
+        return level == null ? 0 : level.totalQuantity;
+    }
+
+    @Override
+    public int orderCountAt(final Side side, final long price)
+    {
+        final PriceLevel level = side(side).find(price);
+        return level == null ? 0 : level.orderCount;
+    }
+
+    @Override
+    public int levelCount(final Side side)
+    {
+        return side(side).size();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Copies no more levels than the shortest of the three arrays holds.
+     */
+    @Override
+    public int depth(final Side side, final long[] prices, final long[] quantities, final int[] orderCounts)
+    {
+        final BookSide bookSide = side(side);
+        final int count = Math.min(
+            Math.min(bookSide.size(), prices.length), Math.min(quantities.length, orderCounts.length));
+        for (int rank = 0; rank < count; rank++)
+        {
+            final PriceLevel level = bookSide.fromBest(rank);
+            prices[rank] = level.price;
+            quantities[rank] = level.totalQuantity;
+            orderCounts[rank] = level.orderCount;
+        }
+        return count;
+    }
+
+    private static long bestPrice(final BookSide side)
+    {
+        final PriceLevel best = side.best();
+        return best == null ? NO_PRICE : best.price;
+    }
+}
