@@ -1,5 +1,7 @@
 package io.tickkeeper.coordinator;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,9 +67,10 @@ public final class CoordinatorClients
         {
             throw new IllegalStateException("SHA1 digest unavailable", ex);
         }
-        return List.of(
+        // Not List.of: ZooKeeper.create checks acl.contains(null), which an immutable List.of rejects with an NPE.
+        return Collections.unmodifiableList(Arrays.asList(
             new ACL(ZooDefs.Perms.ALL, new Id("digest", digest)),
-            new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE));
+            new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)));
     }
 
     private static ACLProvider ownerWritesWorldReads(final Credentials credentials)
