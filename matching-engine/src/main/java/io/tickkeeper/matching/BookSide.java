@@ -3,32 +3,54 @@ package io.tickkeeper.matching;
 import java.util.Arrays;
 
 /**
- * The price levels of one side of one book, kept in one array sorted from worst to best, so the best level is
- * the last element. Orders mostly arrive, move and trade near the best price, so the array is searched from its
- * end outwards (a galloping search, then a binary search in the bracket found) and levels are inserted or
- * removed with a {@link System#arraycopy} of the few entries between the change and the best end.
+ * The price levels of one side of one book, as a paged price ladder: each tick of the side's price range maps to
+ * a slot of a {@link LevelPage} of {@link LevelPage#SIZE} consecutive ticks, and the pages in use are kept in an
+ * array sorted from worst to best. Opening or closing a level at any price is a page lookup (a binary search
+ * over the few pages in use) and a slot write, with no shifting; only opening or closing a whole page moves
+ * array entries. The best level is cached; when it closes, the next one is found in the page's bitmap.
  *
- * <p>Levels are compared by a key that grows towards the best price: the price for bids and the negated price
- * for asks, so one ascending array serves both sides.
+ * <p>Why not one sorted array of levels: in a book of ~750 levels where orders move to random prices, inserting
+ * and removing levels in the middle of a sorted array copies hundreds of entries per move. The ladder does not.
+ *
+ * <p>Slots are addressed by a key that grows towards the best price: the tick index ({@code price / tickSize})
+ * for bids and its negation for asks, so the same code serves both sides and "best" is always "highest key".
  */
 final class BookSide
 {
-    private final Side side;
-    private final LevelPool levelPool;
-    private long[] keys;
-    private PriceLevel[] levels;
-    private int size;
+    private static final int NOT_A_POWER_OF_TWO = -1;
 
-    BookSide(final Side side, final LevelPool levelPool, final int initialCapacity)
+    private final Side side;
+    private final long keySign;
+    private final long tickSize;
+    private final int tickShift;
+    private final LevelPool levelPool;
+    private final PagePool pagePool;
+    private long[] pageKeys;
+    private LevelPage[] pages;
+    private int pageCount;
+    private int levelCount;
+    private PriceLevel best;
+
+    BookSide(
+        final Side side, final long tickSize, final LevelPool levelPool, final PagePool pagePool,
+        final int initialPages)
     {
-        if (initialCapacity <= 0)
+        if (tickSize <= 0)
         {
-            throw new IllegalArgumentException("initialCapacity must be positive: " + initialCapacity);
+            throw new IllegalArgumentException("tickSize must be positive: " + tickSize);
+        }
+        if (initialPages <= 0)
+        {
+            throw new IllegalArgumentException("initialPages must be positive: " + initialPages);
         }
         this.side = side;
+        this.keySign = side == Side.BUY ? 1 : -1;
+        this.tickSize = tickSize;
+        this.tickShift = Long.bitCount(tickSize) == 1 ? Long.numberOfTrailingZeros(tickSize) : NOT_A_POWER_OF_TWO;
         this.levelPool = levelPool;
-        keys = new long[initialCapacity];
-        levels = new PriceLevel[initialCapacity];
+        this.pagePool = pagePool;
+        pageKeys = new long[initialPages];
+        pages = new LevelPage[initialPages];
     }
 
     Side side()
@@ -36,126 +58,142 @@ final class BookSide
         return side;
     }
 
+    /** @return the number of open levels. */
     int size()
     {
-        return size;
+        return levelCount;
     }
 
     /** @return the best level, or null when the side is empty. */
     PriceLevel best()
     {
-        return size == 0 ? null : levels[size - 1];
+        return best;
     }
 
-    /** @return the level {@code rank} places from the best one (0 is the best). */
-    PriceLevel fromBest(final int rank)
+    /** @return the next level after {@code level} going away from the best price, or null after the worst. */
+    PriceLevel nextWorse(final PriceLevel level)
     {
-        return levels[size - 1 - rank];
+        final LevelPage page = level.page;
+        final int slot = page.highestBelow(level.slot);
+        if (slot != LevelPage.NONE)
+        {
+            return page.levels[slot];
+        }
+        final int pageIndex = pageIndexOf(page.pageKey);
+        return pageIndex > 0 ? highestOf(pages[pageIndex - 1]) : null;
     }
 
-    /**
-     * @return the level at an array index: 0 is the worst, {@code size() - 1} the best. Closing a level leaves
-     * the indexes of all worse levels unchanged, so a walk from the best index down may close levels as it goes.
-     */
-    PriceLevel atIndex(final int index)
-    {
-        return levels[index];
-    }
-
-    /** @return the level at a price, or null. */
+    /** @return the level at a price, or null (also for a price that is not on a tick). */
     PriceLevel find(final long price)
     {
-        final int index = indexOf(keyOf(price));
-        return index >= 0 ? levels[index] : null;
+        if (price <= 0 || price % tickSize != 0)
+        {
+            return null;
+        }
+        final long key = keyOf(price);
+        final int pageIndex = pageIndexOf(key >> LevelPage.SHIFT);
+        return pageIndex >= 0 ? pages[pageIndex].levels[(int)key & LevelPage.MASK] : null;
     }
 
-    /** @return the level at a price, opened (from the pool) when there was none. */
+    /** @return the level at a price (a positive multiple of the tick size), opened when there was none. */
     PriceLevel findOrOpen(final long price)
     {
         final long key = keyOf(price);
-        final int index = indexOf(key);
-        if (index >= 0)
+        final long pageKey = key >> LevelPage.SHIFT;
+        final int slot = (int)key & LevelPage.MASK;
+        final int pageIndex = pageIndexOf(pageKey);
+        final LevelPage page;
+        if (pageIndex >= 0)
         {
-            return levels[index];
+            page = pages[pageIndex];
+            final PriceLevel level = page.levels[slot];
+            if (level != null)
+            {
+                return level;
+            }
         }
-        final int insertAt = -index - 1;
-        if (size == keys.length)
+        else
         {
-            grow();
-        }
-        final int moved = size - insertAt;
-        if (moved > 0)
-        {
-            System.arraycopy(keys, insertAt, keys, insertAt + 1, moved);
-            System.arraycopy(levels, insertAt, levels, insertAt + 1, moved);
+            page = openPage(-pageIndex - 1, pageKey);
         }
         final PriceLevel level = levelPool.acquire(price);
-        keys[insertAt] = key;
-        levels[insertAt] = level;
-        size++;
+        level.key = key;
+        level.page = page;
+        level.slot = slot;
+        page.put(slot, level);
+        levelCount++;
+        if (best == null || key > best.key)
+        {
+            best = level;
+        }
         return level;
     }
 
     /** Removes an (empty) level of this side and gives it back to the pool. */
     void close(final PriceLevel level)
     {
-        final int last = size - 1;
-        final int index = levels[last] == level ? last : indexOf(keyOf(level.price));
-        if (index < 0 || levels[index] != level)
+        final LevelPage page = level.page;
+        if (page == null || page.owner != this || page.levels[level.slot] != level)
         {
             throw new IllegalStateException("level " + level.price + " is not on the " + side + " side");
         }
-        final int moved = last - index;
-        if (moved > 0)
+        page.remove(level.slot);
+        levelCount--;
+        if (level == best)
         {
-            System.arraycopy(keys, index + 1, keys, index, moved);
-            System.arraycopy(levels, index + 1, levels, index, moved);
+            final int lower = page.highestBelow(level.slot);
+            best = lower == LevelPage.NONE ? null : page.levels[lower];
         }
-        levels[last] = null;
-        size = last;
+        if (page.levelCount == 0)
+        {
+            closePage(page);
+            if (best == null && pageCount > 0)
+            {
+                best = highestOf(pages[pageCount - 1]);
+            }
+        }
+        level.page = null;
         levelPool.release(level);
     }
 
     private long keyOf(final long price)
     {
-        return side == Side.BUY ? price : -price;
+        final long ticks = tickShift == NOT_A_POWER_OF_TWO ? price / tickSize : price >> tickShift;
+        return ticks * keySign;
+    }
+
+    private static PriceLevel highestOf(final LevelPage page)
+    {
+        return page.levels[page.highest()];
     }
 
     /**
-     * @return the index of the key, or {@code -(insertion point) - 1} when absent, like
-     * {@link java.util.Arrays#binarySearch(long[], long)}.
+     * @return the index of the page, or {@code -(insertion point) - 1} when absent. The best page is tried first.
      */
-    private int indexOf(final long key)
+    private int pageIndexOf(final long pageKey)
     {
-        final long[] keys = this.keys;
-        int high = size - 1;
-        int low;
-        int distance = 1;
-        while (true)
+        final int last = pageCount - 1;
+        if (last < 0)
         {
-            final int probe = size - distance;
-            if (probe <= 0)
-            {
-                low = 0;
-                break;
-            }
-            if (keys[probe] <= key)
-            {
-                low = probe;
-                break;
-            }
-            high = probe - 1;
-            distance <<= 1;
+            return -1;
         }
+        final long[] keys = pageKeys;
+        final long bestKey = keys[last];
+        if (bestKey <= pageKey)
+        {
+            return bestKey == pageKey ? last : -(last + 2);
+        }
+        int low = 0;
+        int high = last - 1;
         while (low <= high)
         {
             final int middle = (low + high) >>> 1;
             final long middleKey = keys[middle];
-            if (middleKey < key)
+            if (middleKey < pageKey)
             {
                 low = middle + 1;
             }
-            else if (middleKey > key)
+            else if (middleKey > pageKey)
             {
                 high = middle - 1;
             }
@@ -167,14 +205,41 @@ final class BookSide
         return -(low + 1);
     }
 
-    private void grow()
+    private LevelPage openPage(final int index, final long pageKey)
     {
-        final int capacity = keys.length << 1;
-        if (capacity < 0)
+        if (pageCount == pages.length)
         {
-            throw new IllegalStateException("too many price levels on the " + side + " side");
+            final int capacity = pages.length << 1;
+            pageKeys = Arrays.copyOf(pageKeys, capacity);
+            pages = Arrays.copyOf(pages, capacity);
         }
-        keys = Arrays.copyOf(keys, capacity);
-        levels = Arrays.copyOf(levels, capacity);
+        final int moved = pageCount - index;
+        if (moved > 0)
+        {
+            System.arraycopy(pageKeys, index, pageKeys, index + 1, moved);
+            System.arraycopy(pages, index, pages, index + 1, moved);
+        }
+        final LevelPage page = pagePool.acquire(pageKey);
+        page.owner = this;
+        pageKeys[index] = pageKey;
+        pages[index] = page;
+        pageCount++;
+        return page;
+    }
+
+    private void closePage(final LevelPage page)
+    {
+        final int index = pageIndexOf(page.pageKey);
+        final int last = pageCount - 1;
+        final int moved = last - index;
+        if (moved > 0)
+        {
+            System.arraycopy(pageKeys, index + 1, pageKeys, index, moved);
+            System.arraycopy(pages, index + 1, pages, index, moved);
+        }
+        pages[last] = null;
+        pageCount = last;
+        page.owner = null;
+        pagePool.release(page);
     }
 }

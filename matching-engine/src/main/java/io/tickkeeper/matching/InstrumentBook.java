@@ -13,12 +13,13 @@ final class InstrumentBook implements BookView
     long referencePrice;
     int dayOrderCount;
 
-    InstrumentBook(final InstrumentSpec spec, final LevelPool levelPool, final int initialLevelsPerSide)
+    InstrumentBook(
+        final InstrumentSpec spec, final LevelPool levelPool, final PagePool pagePool, final int initialPagesPerSide)
     {
         this.spec = spec;
         this.instrumentId = spec.instrumentId();
-        this.bids = new BookSide(Side.BUY, levelPool, initialLevelsPerSide);
-        this.asks = new BookSide(Side.SELL, levelPool, initialLevelsPerSide);
+        this.bids = new BookSide(Side.BUY, spec.tickSize(), levelPool, pagePool, initialPagesPerSide);
+        this.asks = new BookSide(Side.SELL, spec.tickSize(), levelPool, pagePool, initialPagesPerSide);
         this.referencePrice = spec.initialReferencePrice();
     }
 
@@ -80,14 +81,14 @@ final class InstrumentBook implements BookView
     public int depth(final Side side, final long[] prices, final long[] quantities, final int[] orderCounts)
     {
         final BookSide bookSide = side(side);
-        final int count = Math.min(
-            Math.min(bookSide.size(), prices.length), Math.min(quantities.length, orderCounts.length));
-        for (int rank = 0; rank < count; rank++)
+        final int capacity = Math.min(prices.length, Math.min(quantities.length, orderCounts.length));
+        int count = 0;
+        for (PriceLevel level = bookSide.best(); level != null && count < capacity; level = bookSide.nextWorse(level))
         {
-            final PriceLevel level = bookSide.fromBest(rank);
-            prices[rank] = level.price;
-            quantities[rank] = level.totalQuantity;
-            orderCounts[rank] = level.orderCount;
+            prices[count] = level.price;
+            quantities[count] = level.totalQuantity;
+            orderCounts[count] = level.orderCount;
+            count++;
         }
         return count;
     }

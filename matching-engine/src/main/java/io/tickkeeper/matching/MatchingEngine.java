@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * The fast price-time order book of one shard, implementing the semantics of docs/matching.md.
  *
- * <p>Built for one thread and for no allocation in steady state: orders and price levels come from free lists
- * filled at construction, each level is an intrusive FIFO of its orders, each side of a book is an array of
- * levels sorted with the best price last (see {@link BookSide}), open orders are found by id in a primitive-keyed
+ * <p>Built for one thread and for no allocation in steady state: orders, price levels and ladder pages come from
+ * free lists filled at construction, each level is an intrusive FIFO of its orders, each side of a book is a paged
+ * price ladder with the best level cached (see {@link BookSide}), open orders are found by id in a primitive-keyed
  * map and by (account, client order id) in {@link ClientOrderIndex}. Nothing grows, and so nothing allocates,
  * until more orders or levels are open at once than ever before (or than the capacities given at construction).
  *
@@ -83,6 +83,8 @@ public final class MatchingEngine implements OrderMatcher
 
         final long levelsWanted = 2L * levelsPerSide * sorted.length;
         final LevelPool levelPool = new LevelPool((int)Math.min(orderCapacity, levelsWanted));
+        final int pagesPerSide = Math.max(4, levelsPerSide / (LevelPage.SIZE / 4));
+        final PagePool pagePool = new PagePool((int)Math.min(orderCapacity, 2L * pagesPerSide * sorted.length));
         booksById = new Int2ObjectHashMap<>(Math.max(8, sorted.length * 2), MAP_LOAD_FACTOR);
         booksInIdOrder = new InstrumentBook[sorted.length];
         for (int i = 0; i < sorted.length; i++)
@@ -92,7 +94,7 @@ public final class MatchingEngine implements OrderMatcher
             {
                 throw new IllegalArgumentException("duplicate instrument id: " + spec.instrumentId());
             }
-            final InstrumentBook book = new InstrumentBook(spec, levelPool, levelsPerSide);
+            final InstrumentBook book = new InstrumentBook(spec, levelPool, pagePool, pagesPerSide);
             booksInIdOrder[i] = book;
             booksById.put(spec.instrumentId(), book);
         }
@@ -486,11 +488,9 @@ public final class MatchingEngine implements OrderMatcher
         final long quantity)
     {
         final BookSide opposite = book.side(side.opposite());
-        final int levelCount = opposite.size();
         long fillable = 0;
-        for (int rank = 0; rank < levelCount; rank++)
+        for (PriceLevel level = opposite.best(); level != null; level = opposite.nextWorse(level))
         {
-            final PriceLevel level = opposite.fromBest(rank);
             if (!crosses(side, price, level.price))
             {
                 break;
@@ -615,9 +615,11 @@ public final class MatchingEngine implements OrderMatcher
 
     private void expireDayOrders(final long timestampNs, final InstrumentBook book, final BookSide side)
     {
-        for (int index = side.size() - 1; index >= 0 && book.dayOrderCount > 0; index--)
+        PriceLevel level = side.best();
+        while (level != null && book.dayOrderCount > 0)
         {
-            Order order = side.atIndex(index).head;
+            final PriceLevel worse = side.nextWorse(level);
+            Order order = level.head;
             while (order != null)
             {
                 final Order next = order.next;
@@ -632,16 +634,15 @@ public final class MatchingEngine implements OrderMatcher
                 }
                 order = next;
             }
+            level = worse;
         }
     }
 
     private static void hashSide(final StateHash hash, final BookSide side)
     {
-        final int levelCount = side.size();
-        hash.add(levelCount);
-        for (int rank = 0; rank < levelCount; rank++)
+        hash.add(side.size());
+        for (PriceLevel level = side.best(); level != null; level = side.nextWorse(level))
         {
-            final PriceLevel level = side.fromBest(rank);
             hash.add(level.price).add(level.orderCount);
             for (Order order = level.head; order != null; order = order.next)
             {
@@ -654,10 +655,9 @@ public final class MatchingEngine implements OrderMatcher
 
     private static void snapshotSide(final MatchingSnapshotSink sink, final BookSide side)
     {
-        final int levelCount = side.size();
-        for (int rank = 0; rank < levelCount; rank++)
+        for (PriceLevel level = side.best(); level != null; level = side.nextWorse(level))
         {
-            for (Order order = side.fromBest(rank).head; order != null; order = order.next)
+            for (Order order = level.head; order != null; order = order.next)
             {
                 sink.onOrder(
                     order.instrumentId, order.orderId, order.accountId, order.clientOrderId, order.side, order.type,

@@ -1,12 +1,16 @@
 package io.tickkeeper.matching;
 
 /**
- * All open orders of one side at one price, oldest first, as an intrusive doubly linked FIFO. Pooled by
- * {@link LevelPool}; while pooled, {@link #nextFree} links the free list.
+ * All open orders of one side at one price, oldest first, as an intrusive doubly linked FIFO. Knows its place in
+ * its {@link BookSide} ({@link #key}, {@link #page}, {@link #slot}). Pooled by {@link LevelPool}; while pooled,
+ * {@link #nextFree} links the free list.
  */
 final class PriceLevel
 {
     long price;
+    long key;
+    LevelPage page;
+    int slot;
     Order head;
     Order tail;
     int orderCount;
