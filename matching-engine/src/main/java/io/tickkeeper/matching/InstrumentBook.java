@@ -6,10 +6,16 @@ package io.tickkeeper.matching;
  */
 final class InstrumentBook implements BookView
 {
+    private static final long NOT_A_POWER_OF_TWO = -1;
+
     final InstrumentSpec spec;
     final int instrumentId;
     final BookSide bids;
     final BookSide asks;
+    private final long tickSize;
+    private final long tickMask;
+    private final long lotSize;
+    private final long lotMask;
     long referencePrice;
     int dayOrderCount;
 
@@ -21,6 +27,22 @@ final class InstrumentBook implements BookView
         this.bids = new BookSide(Side.BUY, spec.tickSize(), levelPool, pagePool, initialPagesPerSide);
         this.asks = new BookSide(Side.SELL, spec.tickSize(), levelPool, pagePool, initialPagesPerSide);
         this.referencePrice = spec.initialReferencePrice();
+        this.tickSize = spec.tickSize();
+        this.tickMask = maskOf(tickSize);
+        this.lotSize = spec.lotSize();
+        this.lotMask = maskOf(lotSize);
+    }
+
+    /** @return true when a positive price is a multiple of the tick size (no division for a power-of-two tick). */
+    boolean isOnTick(final long price)
+    {
+        return tickMask != NOT_A_POWER_OF_TWO ? (price & tickMask) == 0 : price % tickSize == 0;
+    }
+
+    /** @return true when a positive quantity is a multiple of the lot size (no division for a power-of-two lot). */
+    boolean isWholeLots(final long quantity)
+    {
+        return lotMask != NOT_A_POWER_OF_TWO ? (quantity & lotMask) == 0 : quantity % lotSize == 0;
     }
 
     BookSide side(final Side side)
@@ -91,6 +113,11 @@ final class InstrumentBook implements BookView
             count++;
         }
         return count;
+    }
+
+    private static long maskOf(final long size)
+    {
+        return Long.bitCount(size) == 1 ? size - 1 : NOT_A_POWER_OF_TWO;
     }
 
     private static long bestPrice(final BookSide side)

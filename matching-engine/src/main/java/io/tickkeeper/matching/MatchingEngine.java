@@ -352,14 +352,14 @@ public final class MatchingEngine implements OrderMatcher
         final OrderType type, final long price, final long quantity)
     {
         final InstrumentSpec spec = book.spec;
-        final ResultCode quantityRejection = checkQuantity(spec, quantity);
+        final ResultCode quantityRejection = checkQuantity(book, quantity);
         if (quantityRejection != null)
         {
             return quantityRejection;
         }
         if (type.isPriced())
         {
-            final ResultCode priceRejection = checkPrice(spec, price);
+            final ResultCode priceRejection = checkPrice(book, price);
             if (priceRejection != null)
             {
                 return priceRejection;
@@ -405,18 +405,17 @@ public final class MatchingEngine implements OrderMatcher
     private static ResultCode checkReplace(
         final InstrumentBook book, final Order order, final long newPrice, final long newQuantity)
     {
-        final InstrumentSpec spec = book.spec;
-        final ResultCode quantityRejection = checkQuantity(spec, newQuantity);
+        final ResultCode quantityRejection = checkQuantity(book, newQuantity);
         if (quantityRejection != null)
         {
             return quantityRejection;
         }
-        final ResultCode priceRejection = checkPrice(spec, newPrice);
+        final ResultCode priceRejection = checkPrice(book, newPrice);
         if (priceRejection != null)
         {
             return priceRejection;
         }
-        if (newPrice != order.price && isOutsideBand(newPrice, book.referencePrice, spec.bandBasisPoints()))
+        if (newPrice != order.price && isOutsideBand(newPrice, book.referencePrice, book.spec.bandBasisPoints()))
         {
             return ResultCode.PRICE_OUTSIDE_BAND;
         }
@@ -427,13 +426,14 @@ public final class MatchingEngine implements OrderMatcher
         return null;
     }
 
-    private static ResultCode checkQuantity(final InstrumentSpec spec, final long quantity)
+    private static ResultCode checkQuantity(final InstrumentBook book, final long quantity)
     {
+        final InstrumentSpec spec = book.spec;
         if (quantity <= 0)
         {
             return ResultCode.INVALID_QUANTITY;
         }
-        if (quantity % spec.lotSize() != 0)
+        if (!book.isWholeLots(quantity))
         {
             return ResultCode.QUANTITY_OFF_LOT;
         }
@@ -448,13 +448,13 @@ public final class MatchingEngine implements OrderMatcher
         return null;
     }
 
-    private static ResultCode checkPrice(final InstrumentSpec spec, final long price)
+    private static ResultCode checkPrice(final InstrumentBook book, final long price)
     {
         if (price <= 0 || price > InstrumentSpec.MAX_PRICE)
         {
             return ResultCode.INVALID_PRICE;
         }
-        if (price % spec.tickSize() != 0)
+        if (!book.isOnTick(price))
         {
             return ResultCode.PRICE_OFF_TICK;
         }
