@@ -15,7 +15,8 @@ import java.util.Objects;
  * map and by (account, client order id) in {@link ClientOrderIndex}. Nothing grows, and so nothing allocates,
  * until more orders or levels are open at once than ever before (or than the capacities given at construction).
  *
- * <p>Not thread-safe: one thread issues every command and every read.
+ * <p>Not thread-safe: one thread issues every command and every read. A null side, order type or STP mode is a
+ * programming error: {@link #newOrder} throws {@link NullPointerException} before changing anything.
  */
 public final class MatchingEngine implements OrderMatcher
 {
@@ -52,7 +53,8 @@ public final class MatchingEngine implements OrderMatcher
      * @param instruments   the instruments of the shard, each id once.
      * @param listener      receives every event.
      * @param orderCapacity open orders in the whole shard that are preallocated and indexed without growing.
-     * @param levelsPerSide price levels per side of each book that fit without growing.
+     * @param levelsPerSide price levels per side of each book to make room for (sizes the preallocated level and
+     *                      ladder page pools).
      */
     public MatchingEngine(
         final InstrumentSpec[] instruments,
@@ -109,6 +111,9 @@ public final class MatchingEngine implements OrderMatcher
         final long timestampNs, final int instrumentId, final int accountId, final long clientOrderId,
         final Side side, final OrderType type, final long price, final long quantity, final StpMode stpMode)
     {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(stpMode, "stpMode");
         final InstrumentBook book = booksById.get(instrumentId);
         final ResultCode rejection = book == null ?
             ResultCode.UNKNOWN_INSTRUMENT : checkNewOrder(book, accountId, clientOrderId, side, type, price, quantity);

@@ -279,6 +279,20 @@ class MatchingEngineTest
         assertThat(engine.stateHash()).isNotEqualTo(twin.stateHash());
     }
 
+    @Test
+    void shouldRefuseNullEnumsBeforeChangingAnything()
+    {
+        final long before = engine.stateHash();
+
+        assertThatThrownBy(() -> engine.newOrder(1, INSTRUMENT, 10, 1, BUY, LIMIT_GTC, 100, 5, null))
+            .isInstanceOf(NullPointerException.class).hasMessage("stpMode");
+        assertThatThrownBy(() -> engine.newOrder(1, INSTRUMENT, 10, 1, null, LIMIT_GTC, 100, 5, StpMode.NONE))
+            .isInstanceOf(NullPointerException.class).hasMessage("side");
+
+        assertThat(engine.stateHash()).isEqualTo(before);
+        assertThat(log.lines).isEmpty();
+    }
+
     private void order(
         final long timestampNs, final int accountId, final long clientOrderId, final Side side, final OrderType type,
         final long price, final long quantity)
