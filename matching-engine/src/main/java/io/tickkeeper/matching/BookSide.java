@@ -53,11 +53,6 @@ final class BookSide
         pages = new LevelPage[initialPages];
     }
 
-    Side side()
-    {
-        return side;
-    }
-
     /** @return the number of open levels. */
     int size()
     {

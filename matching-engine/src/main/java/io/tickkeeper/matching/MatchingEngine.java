@@ -290,12 +290,6 @@ public final class MatchingEngine implements OrderMatcher
         return booksById.containsKey(instrumentId);
     }
 
-    /** @return the id the next accepted order will get. */
-    long nextOrderId()
-    {
-        return nextOrderId;
-    }
-
     void restoreNextOrderId(final long nextOrderId)
     {
         this.nextOrderId = nextOrderId;
@@ -308,8 +302,8 @@ public final class MatchingEngine implements OrderMatcher
 
     /**
      * Puts an order at the back of its level as given, after the checks that keep the engine's invariants: an id
-     * below {@link #nextOrderId()} and not yet open, a unique client order id, a resting type, a valid price and
-     * quantity, and no cross with the other side.
+     * below the next order id and not yet open, a unique client order id, a resting type, a positive price on a
+     * tick, a positive quantity, and no cross with the other side.
      */
     void restoreOrder(
         final int instrumentId, final long orderId, final int accountId, final long clientOrderId, final Side side,
@@ -337,7 +331,7 @@ public final class MatchingEngine implements OrderMatcher
         {
             throw new IllegalArgumentException("order " + orderId + " of type " + type + " cannot rest");
         }
-        if (price <= 0 || price > InstrumentSpec.MAX_PRICE || openQuantity <= 0)
+        if (price <= 0 || price > InstrumentSpec.MAX_PRICE || !book.isOnTick(price) || openQuantity <= 0)
         {
             throw new IllegalArgumentException(
                 "order " + orderId + " has invalid price " + price + " or quantity " + openQuantity);

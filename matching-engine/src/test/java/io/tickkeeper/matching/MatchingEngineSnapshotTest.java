@@ -123,6 +123,14 @@ class MatchingEngineSnapshotTest
             1, 3, 10, 1, Side.BUY, OrderType.LIMIT_GTC, StpMode.NONE, 100, 5, 1))
             .isInstanceOf(IllegalArgumentException.class);
 
+        final MatchingSnapshotSink offTick = new MatchingEngine(
+            new InstrumentSpec[]{new InstrumentSpec(1, 5, 1, 1, 1_000, 1_000, 100)}, new EventLog()).restorer();
+        offTick.onEngineState(3);
+        offTick.onInstrumentState(1, 100);
+        assertThatThrownBy(() -> offTick.onOrder(
+            1, 1, 10, 1, Side.BUY, OrderType.LIMIT_GTC, StpMode.NONE, 97, 5, 1))
+            .isInstanceOf(IllegalArgumentException.class);
+
         final MatchingSnapshotSink noEngineState = freshRestorer();
         assertThatThrownBy(() -> noEngineState.onInstrumentState(1, 100)).isInstanceOf(IllegalStateException.class);
 
