@@ -13,6 +13,15 @@ enum MatcherKind
         {
             return new ReferenceMatcher(instruments, listener);
         }
+    },
+    /** The fast engine of this module. */
+    ENGINE
+    {
+        @Override
+        OrderMatcher create(final InstrumentSpec[] instruments, final MatchingEventListener listener)
+        {
+            return new MatchingEngine(instruments, listener);
+        }
     };
 
     /** @return a new, empty matcher of this kind over the instruments. */
