@@ -113,7 +113,7 @@ public final class ConfigKey<T>
      */
     public static ConfigKey<Boolean> ofBoolean(final String name, final boolean defaultValue, final String doc)
     {
-        return new ConfigKey<>(name, Boolean.class, "boolean", "true | false", defaultValue,
+        return new ConfigKey<>(name, Boolean.class, "boolean", "true or false", defaultValue,
             ConfigKey::decodeBoolean, value -> Optional.empty(), doc);
     }
 

@@ -35,6 +35,10 @@ class ConfigKeyTest
             .hasMessage("risk.max-order-qty must be an integer, got \"100\"");
         assertThatThrownBy(() -> ConfigKeys.RISK_MAX_ORDER_QTY.decode("1.5"))
             .hasMessage("risk.max-order-qty must be an integer, got 1.5");
+        assertThatThrownBy(() -> ConfigKeys.RISK_MAX_ORDER_QTY.decode("1e3"))
+            .hasMessage("risk.max-order-qty must be an integer, got 1000.0");
+        assertThatThrownBy(() -> ConfigKeys.RISK_KILL_SWITCH.decode("\"true\""))
+            .hasMessage("risk.kill-switch must be true or false, got \"true\"");
         assertThatThrownBy(() -> ConfigKeys.RISK_MAX_ORDER_QTY.decode("99999999999999999999"))
             .hasMessageStartingWith("risk.max-order-qty must be an integer");
         assertThatThrownBy(() -> ConfigKeys.RISK_KILL_SWITCH.decode("1"))
