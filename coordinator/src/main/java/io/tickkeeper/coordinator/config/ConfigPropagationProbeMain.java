@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
     description = "Time how long a config change takes to reach every watcher session.")
 public final class ConfigPropagationProbeMain implements Callable<Integer>
 {
+    /** slf4j-simple's level property; the probe defaults it to warn so that per-change log lines do not slow it. */
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
     @Option(names = "--zk", required = true, paramLabel = "<host:port,...>", description = "The ensemble.")
     private String connectString;
 
@@ -57,6 +60,10 @@ public final class ConfigPropagationProbeMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
+        if (System.getProperty(LOG_LEVEL_PROPERTY) == null)
+        {
+            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
         System.exit(new CommandLine(new ConfigPropagationProbeMain()).execute(args));
     }
 
