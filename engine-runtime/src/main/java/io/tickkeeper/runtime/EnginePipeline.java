@@ -150,7 +150,8 @@ public final class EnginePipeline implements AutoCloseable
     {
         if (length > maxInputLength)
         {
-            throw new IllegalArgumentException("input of " + length + " bytes exceeds maxInputLength " + maxInputLength);
+            throw new IllegalArgumentException(
+                "input of " + length + " bytes exceeds maxInputLength " + maxInputLength);
         }
         InputFrame.check(buffer, offset, length);
         long ringSequence;

@@ -41,7 +41,8 @@ final class InputFrame
         final int schemaId = buffer.getShort(offset + SCHEMA_ID_OFFSET, ORDER) & 0xFFFF;
         if (schemaId != InputFrameEncoder.SCHEMA_ID)
         {
-            throw new IllegalArgumentException("input of schema " + schemaId + ", expected " + InputFrameEncoder.SCHEMA_ID);
+            throw new IllegalArgumentException(
+                "input of schema " + schemaId + ", expected " + InputFrameEncoder.SCHEMA_ID);
         }
         final int blockLength = buffer.getShort(offset + BLOCK_LENGTH_OFFSET, ORDER) & 0xFFFF;
         if (blockLength < InputFrameEncoder.ENCODED_LENGTH)

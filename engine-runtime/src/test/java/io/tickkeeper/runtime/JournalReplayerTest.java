@@ -59,7 +59,7 @@ class JournalReplayerTest
         try (Journal journal = Journal.open(dir))
         {
             journal(journal, 1, 2);
-            assertThatThrownBy(() -> JournalReplayer.replay(journal, 5, new CountingMachine(), new RecordingPublisher()))
+            assertThatThrownBy(() -> replayAfter(journal, 5))
                 .isInstanceOf(IllegalStateException.class).hasMessage("journal ends at sequence 2, before 5");
         }
     }
@@ -70,7 +70,7 @@ class JournalReplayerTest
         try (Journal journal = Journal.open(dir))
         {
             journal(journal, 4, 5);
-            assertThatThrownBy(() -> JournalReplayer.replay(journal, 0, new CountingMachine(), new RecordingPublisher()))
+            assertThatThrownBy(() -> replayAfter(journal, 0))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not hold sequence 1");
         }
     }
@@ -81,9 +81,14 @@ class JournalReplayerTest
         try (Journal journal = Journal.open(dir))
         {
             journal(journal, 1, 2, 4);
-            assertThatThrownBy(() -> JournalReplayer.replay(journal, 0, new CountingMachine(), new RecordingPublisher()))
+            assertThatThrownBy(() -> replayAfter(journal, 0))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected sequence 3");
         }
+    }
+
+    private static long replayAfter(final Journal journal, final long sequence)
+    {
+        return JournalReplayer.replay(journal, sequence, new CountingMachine(), new RecordingPublisher());
     }
 
     private void journal(final Journal journal, final long... sequences)
