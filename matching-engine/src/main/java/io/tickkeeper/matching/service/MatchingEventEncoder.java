@@ -1,0 +1,174 @@
+package io.tickkeeper.matching.service;
+
+import io.tickkeeper.matching.CancelReason;
+import io.tickkeeper.matching.MatchingEventListener;
+import io.tickkeeper.matching.OrderType;
+import io.tickkeeper.matching.ResultCode;
+import io.tickkeeper.matching.Side;
+import io.tickkeeper.protocol.sbe.BooleanType;
+import io.tickkeeper.protocol.sbe.EventFrameEncoder;
+import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
+import io.tickkeeper.protocol.sbe.OrderAcceptedEncoder;
+import io.tickkeeper.protocol.sbe.OrderCancelledEncoder;
+import io.tickkeeper.protocol.sbe.OrderExpiredEncoder;
+import io.tickkeeper.protocol.sbe.OrderRejectedEncoder;
+import io.tickkeeper.protocol.sbe.OrderReplacedEncoder;
+import io.tickkeeper.protocol.sbe.TradeEncoder;
+import io.tickkeeper.runtime.OutputSink;
+
+/**
+ * The outbound boundary of the matching engine: encodes each event as an SBE message into the output area of
+ * the command being applied, led by an event frame that repeats the command's epoch and sequence. Events are
+ * only accepted between {@link #begin} and {@link #end}. Allocates nothing.
+ */
+public final class MatchingEventEncoder implements MatchingEventListener
+{
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final OrderAcceptedEncoder accepted = new OrderAcceptedEncoder();
+    private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
+    private final TradeEncoder trade = new TradeEncoder();
+    private final OrderCancelledEncoder cancelled = new OrderCancelledEncoder();
+    private final OrderReplacedEncoder replaced = new OrderReplacedEncoder();
+    private final OrderExpiredEncoder expired = new OrderExpiredEncoder();
+    private OutputSink out;
+    private long epoch;
+    private long sequence;
+
+    /**
+     * Starts the events of one command.
+     *
+     * @param out      the command's output area.
+     * @param epoch    the command's epoch.
+     * @param sequence the command's sequence.
+     */
+    public void begin(final OutputSink out, final long epoch, final long sequence)
+    {
+        this.out = out;
+        this.epoch = epoch;
+        this.sequence = sequence;
+    }
+
+    /** Ends the events of the current command. */
+    public void end()
+    {
+        out = null;
+    }
+
+    @Override
+    public void onAccepted(
+        final long timestampNs, final int instrumentId, final long orderId, final int accountId,
+        final long clientOrderId, final Side side, final OrderType type, final long price, final long quantity)
+    {
+        final int offset = claim(OrderAcceptedEncoder.BLOCK_LENGTH);
+        accepted.wrapAndApplyHeader(out.buffer(), offset, header);
+        frame(accepted.frame(), timestampNs);
+        accepted.orderId(orderId)
+            .clientOrderId(clientOrderId)
+            .price(price)
+            .quantity(quantity)
+            .instrumentId(instrumentId)
+            .accountId(accountId)
+            .side(ProtocolEnums.wire(side))
+            .orderType(ProtocolEnums.wire(type));
+        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + accepted.encodedLength());
+    }
+
+    @Override
+    public void onRejected(
+        final long timestampNs, final int instrumentId, final long orderId, final int accountId,
+        final long clientOrderId, final ResultCode code)
+    {
+        final int offset = claim(OrderRejectedEncoder.BLOCK_LENGTH);
+        rejected.wrapAndApplyHeader(out.buffer(), offset, header);
+        frame(rejected.frame(), timestampNs);
+        rejected.orderId(orderId)
+            .clientOrderId(clientOrderId)
+            .instrumentId(instrumentId)
+            .accountId(accountId)
+            .resultCode(ProtocolEnums.wire(code));
+        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + rejected.encodedLength());
+    }
+
+    @Override
+    public void onTrade(
+        final long timestampNs, final int instrumentId, final long price, final long quantity,
+        final long takerOrderId, final int takerAccountId, final Side takerSide, final long takerLeavesQuantity,
+        final long makerOrderId, final int makerAccountId, final long makerLeavesQuantity)
+    {
+        final int offset = claim(TradeEncoder.BLOCK_LENGTH);
+        trade.wrapAndApplyHeader(out.buffer(), offset, header);
+        frame(trade.frame(), timestampNs);
+        trade.price(price)
+            .quantity(quantity)
+            .takerOrderId(takerOrderId)
+            .takerLeavesQuantity(takerLeavesQuantity)
+            .makerOrderId(makerOrderId)
+            .makerLeavesQuantity(makerLeavesQuantity)
+            .instrumentId(instrumentId)
+            .takerAccountId(takerAccountId)
+            .makerAccountId(makerAccountId)
+            .takerSide(ProtocolEnums.wire(takerSide));
+        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
+    }
+
+    @Override
+    public void onCancelled(
+        final long timestampNs, final int instrumentId, final long orderId, final int accountId, final long quantity,
+        final CancelReason reason)
+    {
+        final int offset = claim(OrderCancelledEncoder.BLOCK_LENGTH);
+        cancelled.wrapAndApplyHeader(out.buffer(), offset, header);
+        frame(cancelled.frame(), timestampNs);
+        cancelled.orderId(orderId)
+            .quantity(quantity)
+            .instrumentId(instrumentId)
+            .accountId(accountId)
+            .reason(ProtocolEnums.wire(reason));
+        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + cancelled.encodedLength());
+    }
+
+    @Override
+    public void onReplaced(
+        final long timestampNs, final int instrumentId, final long orderId, final int accountId, final long price,
+        final long quantity, final boolean keptPriority)
+    {
+        final int offset = claim(OrderReplacedEncoder.BLOCK_LENGTH);
+        replaced.wrapAndApplyHeader(out.buffer(), offset, header);
+        frame(replaced.frame(), timestampNs);
+        replaced.orderId(orderId)
+            .price(price)
+            .quantity(quantity)
+            .instrumentId(instrumentId)
+            .accountId(accountId)
+            .keptPriority(keptPriority ? BooleanType.TRUE : BooleanType.FALSE);
+        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + replaced.encodedLength());
+    }
+
+    @Override
+    public void onExpired(
+        final long timestampNs, final int instrumentId, final long orderId, final int accountId, final long quantity)
+    {
+        final int offset = claim(OrderExpiredEncoder.BLOCK_LENGTH);
+        expired.wrapAndApplyHeader(out.buffer(), offset, header);
+        frame(expired.frame(), timestampNs);
+        expired.orderId(orderId)
+            .quantity(quantity)
+            .instrumentId(instrumentId)
+            .accountId(accountId);
+        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + expired.encodedLength());
+    }
+
+    private int claim(final int blockLength)
+    {
+        if (out == null)
+        {
+            throw new IllegalStateException("an event outside a command");
+        }
+        return out.claim(MessageHeaderEncoder.ENCODED_LENGTH + blockLength);
+    }
+
+    private void frame(final EventFrameEncoder frame, final long timestampNs)
+    {
+        frame.epoch(epoch).sequence(sequence).timestampNs(timestampNs);
+    }
+}
