@@ -147,6 +147,28 @@ class EnginePipelineTest
     }
 
     @Test
+    void shouldJournalEverythingWhenSyncingAtEveryBatchEnd()
+    {
+        final CountingMachine first = new CountingMachine();
+        try (EnginePipeline pipeline = new EnginePipeline(context(first, new RecordingPublisher())
+            .journalSyncOnBatchEnd(true)))
+        {
+            pipeline.start();
+            for (int i = 1; i <= 200; i++)
+            {
+                publish(pipeline, i, i);
+            }
+            Await.until("200 inputs are out", () -> pipeline.outputSequence() == 200);
+        }
+        final CountingMachine second = new CountingMachine();
+        try (EnginePipeline pipeline = new EnginePipeline(context(second, new RecordingPublisher())))
+        {
+            assertThat(pipeline.start()).isEqualTo(200);
+        }
+        assertThat(second.hash()).isEqualTo(first.hash());
+    }
+
+    @Test
     void shouldRecoverFromTheNewestSnapshotPlusTheJournalAfterIt()
     {
         final CountingMachine live = new CountingMachine();
