@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import io.tickkeeper.matching.BookView;
 import io.tickkeeper.matching.CancelReason;
 import io.tickkeeper.matching.InstrumentSpec;
 import io.tickkeeper.matching.MatchingEngine;
@@ -36,14 +37,15 @@ public final class ExchangeLikeWorkload
     /** Price the book is centred on (the reference price). */
     public static final long CENTER_PRICE = 1_000_000L;
     /** Distance in ticks from the centre to the outermost resting price on each side. */
-    public static final int PRICE_RANGE_TICKS = 760;
+    public static final int PRICE_RANGE_TICKS = 900;
     /** Resting orders the generator steers the book towards. */
     public static final int TARGET_RESTING_ORDERS = 1_000;
     /** Accounts placing orders. */
     public static final int ACCOUNTS = 1_000;
 
     private static final long TICK = 1L;
-    private static final int CROSSING_MOVE_PER_MILLE = 32;
+    private static final int CROSSING_MOVE_PER_MILLE = 37;
+    private static final int CROSSING_CANDIDATES = 3;
 
     private ExchangeLikeWorkload()
     {
@@ -82,14 +84,14 @@ public final class ExchangeLikeWorkload
         {
             final int roll = random.nextInt(100);
             final int open = model.openCount();
-            if (open == 0 || (roll < 9 && open <= TARGET_RESTING_ORDERS * 11 / 10)
-                || (roll >= 12 && roll < 18 && open < TARGET_RESTING_ORDERS * 9 / 10))
+            if (open == 0 || (roll < 9 && open <= TARGET_RESTING_ORDERS * 21 / 20)
+                || (roll >= 12 && roll < 18 && open < TARGET_RESTING_ORDERS * 19 / 20))
             {
                 addGtc(random, measured, nextClientOrderId[0]++);
             }
             else if (roll < 12)
             {
-                addIoc(random, measured, nextClientOrderId[0]++);
+                addIoc(random, engine.book(INSTRUMENT_ID), measured, nextClientOrderId[0]++);
             }
             else if (roll < 18)
             {
@@ -98,7 +100,7 @@ public final class ExchangeLikeWorkload
             }
             else
             {
-                addMove(random, model, measured);
+                addMove(random, model, engine.book(INSTRUMENT_ID), measured);
             }
             model.beginCommand();
             measured.applyTo(engine, measured.size() - 1, measured.size());
@@ -113,32 +115,49 @@ public final class ExchangeLikeWorkload
         final long distance = 1 + random.nextInt(PRICE_RANGE_TICKS);
         final long price = side == Side.BUY ? CENTER_PRICE - distance * TICK : CENTER_PRICE + distance * TICK;
         batch.addNewOrder(1 + random.nextInt(ACCOUNTS), clientOrderId, side, OrderType.LIMIT_GTC, price,
+            1 + random.nextInt(400), StpMode.DEFAULT);
+    }
+
+    private static void addIoc(
+        final SplittableRandom random, final BookView book, final CommandBatch batch, final long clientOrderId)
+    {
+        final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        final long touch = side == Side.BUY ? book.bestAsk() : book.bestBid();
+        final long base = touch == BookView.NO_PRICE ? CENTER_PRICE : touch;
+        final long reach = random.nextInt(3);
+        final long price = side == Side.BUY ? base + reach * TICK : base - reach * TICK;
+        batch.addNewOrder(1 + random.nextInt(ACCOUNTS), clientOrderId, side, OrderType.IOC, price,
             1 + random.nextInt(100), StpMode.DEFAULT);
     }
 
-    private static void addIoc(final SplittableRandom random, final CommandBatch batch, final long clientOrderId)
+    private static void addMove(
+        final SplittableRandom random, final OpenOrderModel model, final BookView book, final CommandBatch batch)
     {
-        final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
-        final long reach = random.nextInt(20);
-        final long price = side == Side.BUY ? CENTER_PRICE + reach * TICK : CENTER_PRICE - reach * TICK;
-        batch.addNewOrder(1 + random.nextInt(ACCOUNTS), clientOrderId, side, OrderType.IOC, price,
-            1 + random.nextInt(200), StpMode.DEFAULT);
-    }
-
-    private static void addMove(final SplittableRandom random, final OpenOrderModel model, final CommandBatch batch)
-    {
-        final long orderId = model.randomOpenOrder(random);
-        final Side side = model.sideOf(orderId);
-        final long distance;
-        if (random.nextInt(1_000) < CROSSING_MOVE_PER_MILLE)
+        final boolean crossing = random.nextInt(1_000) < CROSSING_MOVE_PER_MILLE;
+        long orderId = model.randomOpenOrder(random);
+        if (crossing)
         {
-            distance = -random.nextInt(10);
+            for (int i = 1; i < CROSSING_CANDIDATES; i++)
+            {
+                final long candidate = model.randomOpenOrder(random);
+                if (model.quantityOf(candidate) > model.quantityOf(orderId))
+                {
+                    orderId = candidate;
+                }
+            }
+        }
+        final Side side = model.sideOf(orderId);
+        final long touch = side == Side.BUY ? book.bestAsk() : book.bestBid();
+        long price;
+        if (crossing && touch != BookView.NO_PRICE)
+        {
+            price = touch;
         }
         else
         {
-            distance = 1 + random.nextInt(PRICE_RANGE_TICKS);
+            final long distance = 1 + random.nextInt(PRICE_RANGE_TICKS);
+            price = side == Side.BUY ? CENTER_PRICE - distance * TICK : CENTER_PRICE + distance * TICK;
         }
-        long price = side == Side.BUY ? CENTER_PRICE - distance * TICK : CENTER_PRICE + distance * TICK;
         if (price == model.priceOf(orderId))
         {
             price += side == Side.BUY ? -TICK : TICK;
