@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
     description = "Control plane of TickKeeper: the local ZooKeeper ensemble, cluster status and live events.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ConfigCommand.class,
+        LocksCommand.class,
+        ZkCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
