@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
         + "open-loop publish-to-output latency (HdrHistogram, corrected for coordinated omission).")
 public final class MatchingBenchmark implements Callable<Integer>
 {
+    /** Runs the JIT needs before the raw book reaches its steady speed (measured: about four 1M-command runs). */
+    private static final int BOOK_WARM_UP_RUNS = 4;
+    private static final int PIPELINE_WARM_UP_RUNS = 2;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Option(names = "--quick", description = "Fewer commands and runs (under 3 minutes on 2 cores).")
@@ -78,21 +81,21 @@ public final class MatchingBenchmark implements Callable<Integer>
                 + " rejects");
         }
 
-        out.println("raw book, one thread (1 warm-up + " + measuredRuns + " runs)...");
-        final long[] book = BookThroughput.measure(workload, measuredRuns + 1);
-        final long bookOps = median(Arrays.copyOfRange(book, 1, book.length));
+        out.println("raw book, one thread (" + BOOK_WARM_UP_RUNS + " warm-up + " + measuredRuns + " runs)...");
+        final long[] book = BookThroughput.measure(workload, BOOK_WARM_UP_RUNS + measuredRuns);
+        final long bookOps = median(Arrays.copyOfRange(book, BOOK_WARM_UP_RUNS, book.length));
         out.println("  ops/s per run: " + Arrays.toString(book) + " -> median " + bookOps);
 
         final EncodedCommands prefill = EncodedCommands.encode(workload.prefill());
         final EncodedCommands measured = EncodedCommands.encode(workload.measured());
         out.println("pipeline, wait strategy " + waitStrategy + ", journal on " + workDirectory.toAbsolutePath()
-            + " (1 warm-up + " + measuredRuns + " runs)...");
-        final long[] pipeline = new long[measuredRuns + 1];
+            + " (" + PIPELINE_WARM_UP_RUNS + " warm-up + " + measuredRuns + " runs)...");
+        final long[] pipeline = new long[PIPELINE_WARM_UP_RUNS + measuredRuns];
         for (int i = 0; i < pipeline.length; i++)
         {
             pipeline[i] = PipelineRun.throughput(workload, prefill, measured, workDirectory, waitStrategy);
         }
-        final long pipelineOps = median(Arrays.copyOfRange(pipeline, 1, pipeline.length));
+        final long pipelineOps = median(Arrays.copyOfRange(pipeline, PIPELINE_WARM_UP_RUNS, pipeline.length));
         out.println("  ops/s per run: " + Arrays.toString(pipeline) + " -> median " + pipelineOps);
 
         final long atOps = rate > 0 ? rate : Math.max(1_000, pipelineOps / 2 / 1_000 * 1_000);
@@ -146,8 +149,8 @@ public final class MatchingBenchmark implements Callable<Integer>
             "cores: " + Runtime.getRuntime().availableProcessors(),
             "seed: " + seed + ", wait strategy: " + waitStrategy,
             "workload: " + workload.stats().describe(),
-            "book ops/s per run (first is warm-up): " + Arrays.toString(book),
-            "pipeline ops/s per run (first is warm-up): " + Arrays.toString(pipeline),
+            "book ops/s per run (first " + BOOK_WARM_UP_RUNS + " are warm-up): " + Arrays.toString(book),
+            "pipeline ops/s per run (first " + PIPELINE_WARM_UP_RUNS + " are warm-up): " + Arrays.toString(pipeline),
             "latency percentiles (us): latency-percentiles.txt; HdrHistogram log (ns): latency.hlog",
             line, "");
         Files.writeString(runDirectory.resolve("summary.txt"), summary, StandardCharsets.UTF_8);

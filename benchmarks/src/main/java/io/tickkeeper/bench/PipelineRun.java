@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import io.tickkeeper.matching.InstrumentSpec;
@@ -23,10 +24,13 @@ import org.agrona.DirectBuffer;
  * <p>Open loop: command {@code i} has a planned send time {@code start + i / rate}; its latency is measured from that
  * planned time (not from when it was actually sent) to the moment the output stage publishes the first event it
  * caused. A stall therefore charges every command that should have been sent during it, which corrects for
- * coordinated omission without estimating anything.
+ * coordinated omission without estimating anything. The sender yields (rather than spins) until each planned time,
+ * so that on a two-core machine it does not take a core from the pipeline it measures.
  */
 final class PipelineRun implements OutputPublisher
 {
+    private static final long AWAIT_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+
     private final long[] plannedNs;
     private final Histogram latencyNs;
     private final long firstSequence;
@@ -91,6 +95,7 @@ final class PipelineRun implements OutputPublisher
         final EnginePipeline.Context context = new EnginePipeline.Context()
             .name("bench")
             .ringSize(64 * 1024)
+            .singleProducer(true)
             .waitStrategy(waitStrategy)
             .journalDirectory(workDirectory.resolve("journal"))
             .outputPublisher(run);
@@ -119,7 +124,7 @@ final class PipelineRun implements OutputPublisher
                     final long planned = run.plannedNs[i];
                     while (System.nanoTime() < planned)
                     {
-                        Thread.onSpinWait();
+                        Thread.yield();
                     }
                     pipeline.publish(measured.buffer(), measured.offset(i), measured.length(i));
                 }
@@ -151,7 +156,7 @@ final class PipelineRun implements OutputPublisher
                 throw new IllegalStateException("pipeline stalled: output at " + run.outputSequence + ", expected "
                     + sequence);
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(AWAIT_PARK_NS);
         }
     }
 

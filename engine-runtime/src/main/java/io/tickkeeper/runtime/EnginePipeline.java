@@ -54,6 +54,7 @@ public final class EnginePipeline implements AutoCloseable
     private final int initialOutputCapacity;
     private final WaitStrategyType waitStrategy;
     private final boolean journalSyncOnBatchEnd;
+    private final boolean singleProducer;
     private final long epoch;
     private final long shutdownTimeoutNs;
     private final InputHandler inputHandler;
@@ -87,6 +88,7 @@ public final class EnginePipeline implements AutoCloseable
         initialOutputCapacity = context.initialOutputCapacity;
         waitStrategy = context.waitStrategy;
         journalSyncOnBatchEnd = context.journalSyncOnBatchEnd;
+        singleProducer = context.singleProducer;
         epoch = context.epoch;
         shutdownTimeoutNs = context.shutdownTimeoutNs;
         inputHandler = context.inputHandler;
@@ -136,7 +138,8 @@ public final class EnginePipeline implements AutoCloseable
 
     /**
      * Sequences one input: copies it into the next ring slot, stamps epoch and sequence into its input frame and
-     * makes it visible to the stages. Waits while the ring is full. Thread-safe; must not race with
+     * makes it visible to the stages. Waits while the ring is full. Thread-safe unless the context set
+     * {@link Context#singleProducer(boolean)}; must not race with
      * {@link #close()}.
      *
      * @param buffer holds the input: an SBE message of the TickKeeper schema led by the input frame.
@@ -270,7 +273,8 @@ public final class EnginePipeline implements AutoCloseable
     private void wire(final long recoveredSequence)
     {
         disruptor = new Disruptor<>(
-            InputSlot.factory(maxInputLength, initialOutputCapacity), ringSize, threads, ProducerType.MULTI,
+            InputSlot.factory(maxInputLength, initialOutputCapacity), ringSize, threads,
+            singleProducer ? ProducerType.SINGLE : ProducerType.MULTI,
             waitStrategy.newWaitStrategy());
         disruptor.setDefaultExceptionHandler(new FailureHandler());
         journalGate = new JournalGate(journal, journalSyncOnBatchEnd, recoveredSequence);
@@ -360,6 +364,7 @@ public final class EnginePipeline implements AutoCloseable
         private Path journalDirectory;
         private RollCycle journalRollCycle = Journal.DEFAULT_ROLL_CYCLE;
         private boolean journalSyncOnBatchEnd;
+        private boolean singleProducer;
         private long epoch;
         private long shutdownTimeoutNs = DEFAULT_SHUTDOWN_TIMEOUT_NS;
         private InputHandler inputHandler;
@@ -421,6 +426,16 @@ public final class EnginePipeline implements AutoCloseable
         public Context journalSyncOnBatchEnd(final boolean journalSyncOnBatchEnd)
         {
             this.journalSyncOnBatchEnd = journalSyncOnBatchEnd;
+            return this;
+        }
+
+        /**
+         * @param singleProducer true when only one thread ever calls {@link EnginePipeline#publish} (a service's
+         *                       sequencer thread); the ring then claims slots without compare-and-set.
+         */
+        public Context singleProducer(final boolean singleProducer)
+        {
+            this.singleProducer = singleProducer;
             return this;
         }
 

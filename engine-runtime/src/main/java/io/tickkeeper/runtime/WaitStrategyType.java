@@ -1,6 +1,5 @@
 package io.tickkeeper.runtime;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.LiteBlockingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
@@ -13,7 +12,10 @@ import com.lmax.disruptor.YieldingWaitStrategy;
  */
 public enum WaitStrategyType
 {
-    /** Lock and condition: idle threads sleep in the kernel. The default. */
+    /**
+     * Lock and condition while the ring is empty (idle threads sleep in the kernel); a stage waiting for the stages
+     * in front of it spins briefly, yields, then parks instead of spinning. The default.
+     */
     BLOCKING,
     /** Like {@link #BLOCKING} but skips the wake-up signal when nobody waits; Disruptor calls it experimental. */
     LITE_BLOCKING,
@@ -30,7 +32,7 @@ public enum WaitStrategyType
         switch (this)
         {
             case BLOCKING:
-                return new BlockingWaitStrategy();
+                return new BlockingBackoffWaitStrategy();
             case LITE_BLOCKING:
                 return new LiteBlockingWaitStrategy();
             case YIELDING:

@@ -23,6 +23,12 @@ class PipelineAllocationTest
 {
     private static final int WARM_UP = 50_000;
     private static final int MEASURED = 200_000;
+    /**
+     * Chronicle Queue allocates now and then on the journal thread (seen: 0 to 28 KiB per 200,000 inputs, not growing
+     * with the count) when it maps the next region of its file. Anything per input would be at least 16 bytes, or
+     * 3.2 MB here, so this bound still fails on the first allocation per input.
+     */
+    private static final long ONE_OFF_BOUND_BYTES = 64 * 1024;
     private static final String NAME = "alloc";
 
     @TempDir
@@ -68,7 +74,7 @@ class PipelineAllocationTest
         System.out.printf("bytes allocated over %d inputs once warm: %s%n", MEASURED, allocatedBytes);
         assertThat(allocatedBytes).containsOnlyKeys(
             "publishing thread", NAME + "-journal", NAME + "-logic", NAME + "-output");
-        assertThat(allocatedBytes.values()).allSatisfy(bytes -> assertThat(bytes).isLessThan(MEASURED / 10L));
+        assertThat(allocatedBytes.values()).allSatisfy(bytes -> assertThat(bytes).isLessThan(ONE_OFF_BOUND_BYTES));
     }
 
     private static void publish(
