@@ -3,6 +3,8 @@ package io.tickkeeper.protocol;
 import java.util.List;
 
 import io.tickkeeper.protocol.sbe.CancelOrderEncoder;
+import io.tickkeeper.protocol.sbe.ClientHelloEncoder;
+import io.tickkeeper.protocol.sbe.CommandRefusedEncoder;
 import io.tickkeeper.protocol.sbe.EndOfDayEncoder;
 import io.tickkeeper.protocol.sbe.InputFrameEncoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
@@ -17,6 +19,7 @@ import io.tickkeeper.protocol.sbe.OrderReplacedEncoder;
 import io.tickkeeper.protocol.sbe.OrderType;
 import io.tickkeeper.protocol.sbe.ReplaceOrderEncoder;
 import io.tickkeeper.protocol.sbe.ResultCode;
+import io.tickkeeper.protocol.sbe.SessionWelcomeEncoder;
 import io.tickkeeper.protocol.sbe.SetReferencePriceEncoder;
 import io.tickkeeper.protocol.sbe.Side;
 import io.tickkeeper.protocol.sbe.StpMode;
@@ -51,7 +54,9 @@ class SchemaLayoutTest
             TradeEncoder.frameEncodingOffset(),
             OrderCancelledEncoder.frameEncodingOffset(),
             OrderReplacedEncoder.frameEncodingOffset(),
-            OrderExpiredEncoder.frameEncodingOffset()}).containsOnly(0);
+            OrderExpiredEncoder.frameEncodingOffset(),
+            CommandRefusedEncoder.frameEncodingOffset(),
+            SessionWelcomeEncoder.frameEncodingOffset()}).containsOnly(0);
     }
 
     @Test
@@ -63,6 +68,8 @@ class SchemaLayoutTest
         assertThat(List.of(OrderAcceptedEncoder.TEMPLATE_ID, OrderRejectedEncoder.TEMPLATE_ID,
             TradeEncoder.TEMPLATE_ID, OrderCancelledEncoder.TEMPLATE_ID, OrderReplacedEncoder.TEMPLATE_ID,
             OrderExpiredEncoder.TEMPLATE_ID)).allMatch(id -> id >= 101 && id <= 199);
+        assertThat(List.of(ClientHelloEncoder.TEMPLATE_ID, CommandRefusedEncoder.TEMPLATE_ID,
+            SessionWelcomeEncoder.TEMPLATE_ID)).allMatch(id -> id >= 401 && id <= 499);
     }
 
     @Test

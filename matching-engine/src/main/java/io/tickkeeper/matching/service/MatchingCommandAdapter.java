@@ -135,7 +135,7 @@ public final class MatchingCommandAdapter implements InputHandler
 
     private void begin(final InputFrameDecoder frame, final long sequence, final OutputSink out)
     {
-        events.begin(out, frame.epoch(), sequence);
+        events.begin(out, frame.epoch(), sequence, frame.clientSessionId(), frame.clientSequence());
     }
 
     private static int expectedBlockLength(final int templateId)

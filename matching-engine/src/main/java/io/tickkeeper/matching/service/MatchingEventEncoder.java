@@ -18,8 +18,9 @@ import io.tickkeeper.runtime.OutputSink;
 
 /**
  * The outbound boundary of the matching engine: encodes each event as an SBE message into the output area of
- * the command being applied, led by an event frame that repeats the command's epoch and sequence. Events are
- * only accepted between {@link #begin} and {@link #end}. Allocates nothing.
+ * the command being applied, led by an event frame that repeats the command's epoch, sequence and client key
+ * (client session and client sequence, so the edge can route each event to the session whose command caused it).
+ * Events are only accepted between {@link #begin} and {@link #end}. Allocates nothing.
  */
 public final class MatchingEventEncoder implements MatchingEventListener
 {
@@ -33,6 +34,8 @@ public final class MatchingEventEncoder implements MatchingEventListener
     private OutputSink out;
     private long epoch;
     private long sequence;
+    private long clientSessionId;
+    private long clientSequence;
 
     /**
      * Starts the events of one command.
@@ -40,12 +43,18 @@ public final class MatchingEventEncoder implements MatchingEventListener
      * @param out      the command's output area.
      * @param epoch    the command's epoch.
      * @param sequence the command's sequence.
+     * @param clientSessionId the session of the client that sent the command (0 when none did).
+     * @param clientSequence  the client's sequence of the command.
      */
-    public void begin(final OutputSink out, final long epoch, final long sequence)
+    public void begin(
+        final OutputSink out, final long epoch, final long sequence, final long clientSessionId,
+        final long clientSequence)
     {
         this.out = out;
         this.epoch = epoch;
         this.sequence = sequence;
+        this.clientSessionId = clientSessionId;
+        this.clientSequence = clientSequence;
     }
 
     /** Ends the events of the current command. */
@@ -169,6 +178,10 @@ public final class MatchingEventEncoder implements MatchingEventListener
 
     private void frame(final EventFrameEncoder frame, final long timestampNs)
     {
-        frame.epoch(epoch).sequence(sequence).timestampNs(timestampNs);
+        frame.epoch(epoch)
+            .sequence(sequence)
+            .clientSessionId(clientSessionId)
+            .clientSequence(clientSequence)
+            .timestampNs(timestampNs);
     }
 }

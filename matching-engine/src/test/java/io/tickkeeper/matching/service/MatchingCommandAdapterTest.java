@@ -67,6 +67,8 @@ class MatchingCommandAdapterTest
         final TradeDecoder trade = new TradeDecoder()
             .wrapAndApplyHeader(second.buffer(), second.offset(1), new MessageHeaderDecoder());
         assertThat(trade.frame().sequence()).isEqualTo(2);
+        assertThat(trade.frame().clientSessionId()).isEqualTo(2);
+        assertThat(trade.frame().clientSequence()).isEqualTo(1);
         assertThat(trade.frame().timestampNs()).isEqualTo(200);
         assertThat(trade.quantity()).isEqualTo(10);
         assertThat(trade.makerLeavesQuantity()).isEqualTo(20);

@@ -24,9 +24,9 @@ class MatchingEventEncoderTest
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
 
     @Test
-    void shouldEncodeEveryEventWithTheCommandsEpochSequenceAndTimestamp()
+    void shouldEncodeEveryEventWithTheCommandsEpochSequenceClientKeyAndTimestamp()
     {
-        encoder.begin(sink, 4, 99);
+        encoder.begin(sink, 4, 99, 0x5E55_1011L, 17);
         encoder.onAccepted(1_000, 7, 21, 3, 55, Side.BUY, OrderType.LIMIT_DAY, 10_100, 300);
         encoder.onRejected(1_000, 7, 0, 3, 56, ResultCode.PRICE_OUTSIDE_BAND);
         encoder.onTrade(1_000, 7, 10_000, 100, 21, 3, Side.BUY, 200, 8, 2, 0);
@@ -41,6 +41,8 @@ class MatchingEventEncoderTest
             new OrderAcceptedDecoder().wrapAndApplyHeader(sink.buffer(), sink.offset(0), header);
         assertThat(accepted.frame().epoch()).isEqualTo(4);
         assertThat(accepted.frame().sequence()).isEqualTo(99);
+        assertThat(accepted.frame().clientSessionId()).isEqualTo(0x5E55_1011L);
+        assertThat(accepted.frame().clientSequence()).isEqualTo(17);
         assertThat(accepted.frame().timestampNs()).isEqualTo(1_000);
         assertThat(accepted.orderId()).isEqualTo(21);
         assertThat(accepted.clientOrderId()).isEqualTo(55);
@@ -84,7 +86,7 @@ class MatchingEventEncoderTest
     void shouldRefuseAnEventOutsideACommand()
     {
         assertThatThrownBy(() -> encoder.onExpired(1, 1, 1, 1, 1)).hasMessage("an event outside a command");
-        encoder.begin(sink, 0, 1);
+        encoder.begin(sink, 0, 1, 0, 0);
         encoder.end();
         assertThatThrownBy(() -> encoder.onExpired(1, 1, 1, 1, 1)).hasMessage("an event outside a command");
     }
