@@ -17,6 +17,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.tickkeeper.runtime.journal.Journal;
+import io.tickkeeper.runtime.journal.JournalReader;
 import io.tickkeeper.runtime.snapshot.Snapshot;
 import io.tickkeeper.runtime.snapshot.SnapshotStore;
 import net.openhft.chronicle.queue.RollCycle;
@@ -55,11 +56,11 @@ public final class EnginePipeline implements AutoCloseable
     private final WaitStrategyType waitStrategy;
     private final boolean journalSyncOnBatchEnd;
     private final boolean singleProducer;
-    private final long epoch;
     private final long shutdownTimeoutNs;
     private final InputHandler inputHandler;
     private final OutputPublisher outputPublisher;
     private final List<InputGate> extraGates;
+    private final JournalListener journalListener;
     private final StateSnapshotter snapshotter;
     private final SnapshotStore snapshotStore;
     private final Journal journal;
@@ -72,6 +73,8 @@ public final class EnginePipeline implements AutoCloseable
     private SnapshotHandoff snapshots;
     private Stages.OutputStage outputStage;
     private long firstSequence;
+    private long recoveredEpoch;
+    private volatile long epoch;
     private volatile Throwable failure;
 
     /**
@@ -94,6 +97,7 @@ public final class EnginePipeline implements AutoCloseable
         inputHandler = context.inputHandler;
         outputPublisher = context.outputPublisher;
         extraGates = List.copyOf(context.gates);
+        journalListener = context.journalListener;
         snapshotter = context.snapshotter;
         snapshotStore = context.snapshotDirectory == null ? null : new SnapshotStore(context.snapshotDirectory);
         journal = Journal.open(context.journalDirectory, context.journalRollCycle);
@@ -126,6 +130,11 @@ public final class EnginePipeline implements AutoCloseable
         final long snapshotSequence = recoveredSequence;
         recoveredSequence = JournalReplayer.replay(journal, recoveredSequence, inputHandler, DISCARD);
         firstSequence = recoveredSequence + 1;
+        recoveredEpoch = lastJournalledEpoch(recoveredSequence);
+        if (recoveredEpoch > epoch)
+        {
+            epoch = recoveredEpoch;
+        }
         wire(recoveredSequence);
         if (!transition(PipelineState.RUNNING,
             "recovered to sequence " + recoveredSequence + " (snapshot at " + snapshotSequence + ")"))
@@ -182,6 +191,110 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
+     * Takes one input that another pipeline already sequenced (a standby taking its primary's inputs): the input
+     * keeps the epoch and sequence in its frame, and that sequence must be the next of this pipeline. When its
+     * epoch is higher than this pipeline's, the pipeline moves to it. An epoch lower than one journalled is
+     * refused by the journaller, which stops the pipeline (see {@link #staleEpochRefused()}). Only one thread may
+     * call this, and no other thread may publish meanwhile.
+     *
+     * @param buffer holds the input, stamped with epoch and sequence.
+     * @param offset where the input starts.
+     * @param length how many bytes it has.
+     * @return the input's sequence.
+     * @throws IllegalArgumentException when the bytes are not an input, are longer than the slots, or the input's
+     *                                  sequence is not the next one.
+     * @throws IllegalStateException    when the pipeline is not running.
+     */
+    public long publishSequenced(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length > maxInputLength)
+        {
+            throw new IllegalArgumentException(
+                "input of " + length + " bytes exceeds maxInputLength " + maxInputLength);
+        }
+        InputFrame.check(buffer, offset, length);
+        final PipelineState current = state.get();
+        if (current != PipelineState.RUNNING)
+        {
+            throw new IllegalStateException("cannot publish: pipeline is " + current, failure);
+        }
+        final long sequence = InputFrame.sequence(buffer, offset);
+        final long expected = firstSequence + ringBuffer.getCursor() + 1;
+        if (sequence != expected)
+        {
+            throw new IllegalArgumentException("input of sequence " + sequence + " is not the next: " + expected);
+        }
+        final long inputEpoch = InputFrame.epoch(buffer, offset);
+        if (inputEpoch > epoch)
+        {
+            epoch = inputEpoch;
+        }
+        final long ringSequence = ringBuffer.next();
+        InputSlot.translateSequenced(ringBuffer.get(ringSequence), sequence, buffer, offset, length);
+        ringBuffer.publish(ringSequence);
+        return sequence;
+    }
+
+    /**
+     * Moves the pipeline to a new epoch: every input {@link #publish}ed from now on is stamped with it. A node that
+     * wins the election calls this before it sequences its first input.
+     *
+     * @param newEpoch the new epoch; not lower than the current one.
+     * @throws IllegalArgumentException when it is lower.
+     */
+    public void epoch(final long newEpoch)
+    {
+        if (newEpoch < epoch)
+        {
+            throw new IllegalArgumentException("epoch " + newEpoch + " is lower than the current " + epoch);
+        }
+        epoch = newEpoch;
+    }
+
+    /** @return the epoch stamped into published inputs (after {@link #start()}, at least the journal's last). */
+    public long epoch()
+    {
+        return epoch;
+    }
+
+    /** @return the sequence of the last input recovered by {@link #start()}. */
+    public long recoveredSequence()
+    {
+        return firstSequence - 1;
+    }
+
+    /** @return the epoch of the last input recovered by {@link #start()} (0 for an empty journal). */
+    public long recoveredEpoch()
+    {
+        return recoveredEpoch;
+    }
+
+    /** @return the sequence of the last input handed to the ring (the last recovered one before any). */
+    public long publishedSequence()
+    {
+        final RingBuffer<InputSlot> ring = ringBuffer;
+        return ring == null ? 0 : firstSequence + ring.getCursor();
+    }
+
+    /** @return how many inputs the journaller refused because their epoch was lower than one journalled. */
+    public long staleEpochRefused()
+    {
+        final JournalGate gate = journalGate;
+        return gate == null ? 0 : gate.staleEpochRefused();
+    }
+
+    /**
+     * Opens a reader of this pipeline's journal, for example to stream old inputs to a standby catching up. The
+     * caller closes it, before the pipeline is closed.
+     *
+     * @return a reader positioned at the start of the journal.
+     */
+    public JournalReader newJournalReader()
+    {
+        return journal.newReader();
+    }
+
+    /**
      * Asks for a snapshot. The logic stage takes the state right after the next input it applies; the file is
      * written once that input has passed every gate. See {@link #lastSnapshotSequence()}.
      *
@@ -211,6 +324,13 @@ public final class EnginePipeline implements AutoCloseable
     {
         final JournalGate gate = journalGate;
         return gate == null ? 0 : gate.journalledSequence();
+    }
+
+    /** @return the epoch of the last input the journaller appended (0 before any). */
+    public long journalledEpoch()
+    {
+        final JournalGate gate = journalGate;
+        return gate == null ? 0 : gate.journalledEpoch();
     }
 
     /** @return the sequence of the last input whose outputs were handed to the publisher. */
@@ -277,7 +397,8 @@ public final class EnginePipeline implements AutoCloseable
             singleProducer ? ProducerType.SINGLE : ProducerType.MULTI,
             waitStrategy.newWaitStrategy());
         disruptor.setDefaultExceptionHandler(new FailureHandler());
-        journalGate = new JournalGate(journal, journalSyncOnBatchEnd, recoveredSequence);
+        journalGate = new JournalGate(
+            journal, journalSyncOnBatchEnd, journalListener, recoveredSequence, recoveredEpoch);
 
         EventHandlerGroup<InputSlot> gated =
             disruptor.handleEventsWith(new Stages.GateStage(name + "-journal", journalGate));
@@ -289,6 +410,22 @@ public final class EnginePipeline implements AutoCloseable
         outputStage = new Stages.OutputStage(name + "-output", outputPublisher, snapshots);
         gated.then(outputStage);
         ringBuffer = disruptor.getRingBuffer();
+    }
+
+    private long lastJournalledEpoch(final long lastSequence)
+    {
+        if (lastSequence == 0)
+        {
+            return 0;
+        }
+        try (JournalReader reader = journal.newReader())
+        {
+            if (!reader.seek(lastSequence) || !reader.next())
+            {
+                throw new IllegalStateException("journal does not hold its last sequence " + lastSequence);
+            }
+            return InputFrame.epoch(reader.buffer(), 0);
+        }
     }
 
     private void fail(final String reason, final Throwable ex)
@@ -370,6 +507,7 @@ public final class EnginePipeline implements AutoCloseable
         private InputHandler inputHandler;
         private OutputPublisher outputPublisher;
         private final List<InputGate> gates = new ArrayList<>();
+        private JournalListener journalListener;
         private StateSnapshotter snapshotter;
         private Path snapshotDirectory;
 
@@ -439,7 +577,10 @@ public final class EnginePipeline implements AutoCloseable
             return this;
         }
 
-        /** @param epoch the fencing epoch stamped into every input this pipeline sequences. */
+        /**
+         * @param epoch the fencing epoch stamped into every input this pipeline sequences, until
+         *              {@link EnginePipeline#epoch(long)} changes it; raised to the journal's last epoch on start.
+         */
         public Context epoch(final long epoch)
         {
             this.epoch = epoch;
@@ -471,6 +612,16 @@ public final class EnginePipeline implements AutoCloseable
         public Context addGate(final InputGate gate)
         {
             gates.add(Objects.requireNonNull(gate, "gate"));
+            return this;
+        }
+
+        /**
+         * @param journalListener told on the journaller's thread, once per batch, how far the journal has got
+         *                        (a standby acknowledges from here); none unless set.
+         */
+        public Context journalListener(final JournalListener journalListener)
+        {
+            this.journalListener = journalListener;
             return this;
         }
 

@@ -66,4 +66,9 @@ final class InputFrame
     {
         return buffer.getLong(offset + SEQUENCE_OFFSET, ORDER);
     }
+
+    static long epoch(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + EPOCH_OFFSET, ORDER);
+    }
 }

@@ -37,6 +37,18 @@ final class InputSlot
         slot.sequence = sequence;
     }
 
+    /**
+     * The translator of a sequenced publish (a standby taking its primary's inputs): copies the input in as it
+     * is, epoch and sequence included.
+     */
+    static void translateSequenced(
+        final InputSlot slot, final long sequence, final DirectBuffer source, final int offset, final int length)
+    {
+        slot.input.putBytes(0, source, offset, length);
+        slot.inputLength = length;
+        slot.sequence = sequence;
+    }
+
     static EventFactory<InputSlot> factory(final int maxInputLength, final int initialOutputCapacity)
     {
         return new Factory(maxInputLength, initialOutputCapacity);
