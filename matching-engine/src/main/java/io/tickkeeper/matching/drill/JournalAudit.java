@@ -24,7 +24,8 @@ import org.agrona.DirectBuffer;
 /**
  * What one node's journal holds, found by replaying it into a fresh engine after the drill has stopped the node:
  * the inputs (epoch order, a checksum per sequence), every order accepted per client order key, every trade, and
- * the final state hash.
+ * the final state hash. An answer the session table repeats for a resent command keeps the sequence of the input
+ * that first caused it, so it is told apart from a second application.
  */
 final class JournalAudit
 {
@@ -38,6 +39,7 @@ final class JournalAudit
     private long highestEpoch;
     private long staleEpochInputs;
     private long trades;
+    private long resentAnswers;
     private long duplicateFills;
     private long stateHash;
 
@@ -94,6 +96,12 @@ final class JournalAudit
     long trades()
     {
         return trades;
+    }
+
+    /** @return acceptances answered again to a resend (the kept answer of an earlier input), not applied again. */
+    long resentAnswers()
+    {
+        return resentAnswers;
     }
 
     /** @return inputs whose epoch is lower than that of an input before them. */
@@ -188,6 +196,11 @@ final class JournalAudit
             {
                 accepted.wrap(buffer, body, header.blockLength(), header.version());
                 final EventFrameDecoder frame = accepted.frame();
+                if (frame.sequence() != sequence)
+                {
+                    resentAnswers++;
+                    return;
+                }
                 final OrderKey key = new OrderKey(frame.clientSessionId(), accepted.clientOrderId());
                 final List<Long> ids = acceptedOrderIds.computeIfAbsent(key, ignored -> new ArrayList<>());
                 ids.add(accepted.orderId());
