@@ -6,22 +6,30 @@ import io.tickkeeper.matching.InstrumentSpec;
 import io.tickkeeper.matching.MatchingEngine;
 import io.tickkeeper.runtime.EnginePipeline;
 import io.tickkeeper.runtime.PipelineState;
+import io.tickkeeper.runtime.session.DeduplicatingHandler;
+import io.tickkeeper.runtime.session.SessionSnapshotter;
+import io.tickkeeper.runtime.session.SessionTable;
 import org.agrona.DirectBuffer;
 
 /**
  * One matching shard as a running service, wired in one place:
  * <pre>
  *   publish(command) -&gt; check -&gt; EnginePipeline ring -+- journaller (Chronicle Queue)
- *                                                  +- MatchingCommandAdapter -&gt; MatchingEngine
+ *                                                  +- DeduplicatingHandler (SessionTable: client keys)
+ *                                                  |     -&gt; MatchingCommandAdapter -&gt; MatchingEngine
  *                                                  |     -&gt; MatchingEventEncoder -&gt; slot's output area
  *                                                  +-&gt; output stage (after both) -&gt; OutputPublisher
- *   snapshots: MatchingSnapshotCodec &lt;-&gt; SnapshotStore; start() = newest snapshot + journal tail
+ *   snapshots: SessionSnapshotter(MatchingSnapshotCodec, SessionTable) &lt;-&gt; SnapshotStore;
+ *   start() = newest snapshot + journal tail
  * </pre>
+ * The replicated state is the engine together with the session table, which makes client commands idempotent:
+ * a resent command is answered with its original answer instead of being applied again.
  * The engine's state belongs to the pipeline's logic thread while the pipeline runs.
  */
 public final class MatchingPipeline implements AutoCloseable
 {
     private final MatchingEngine engine;
+    private final SessionTable sessions;
     private final EnginePipeline pipeline;
 
     /**
@@ -37,9 +45,10 @@ public final class MatchingPipeline implements AutoCloseable
     {
         final MatchingEventEncoder events = new MatchingEventEncoder();
         engine = new MatchingEngine(instruments, events);
+        sessions = new SessionTable();
         pipeline = new EnginePipeline(runtime
-            .inputHandler(new MatchingCommandAdapter(engine, events))
-            .snapshots(new MatchingSnapshotCodec(engine), snapshotDirectory));
+            .inputHandler(new DeduplicatingHandler(new MatchingCommandAdapter(engine, events), sessions))
+            .snapshots(new SessionSnapshotter(new MatchingSnapshotCodec(engine), sessions), snapshotDirectory));
     }
 
     /**
@@ -95,16 +104,54 @@ public final class MatchingPipeline implements AutoCloseable
     }
 
     /**
-     * @return the engine's state hash; only while the pipeline does not run (before start, or after close).
+     * @return the hash of the whole replicated state: the engine's hash combined with the session table's; only
+     *         while the pipeline does not run (before start, or after close).
      * @throws IllegalStateException while the pipeline runs: the state belongs to its logic thread.
      */
     public long stateHash()
+    {
+        return combine(engineStateHash(), sessionStateHash());
+    }
+
+    /**
+     * @return the engine's own state hash ({@link MatchingEngine#stateHash()}); only while the pipeline does not run.
+     * @throws IllegalStateException while the pipeline runs.
+     */
+    public long engineStateHash()
+    {
+        checkNotRunning();
+        return engine.stateHash();
+    }
+
+    /**
+     * @return the session table's state hash ({@link SessionTable#stateHash()}); only while the pipeline does not
+     *         run.
+     * @throws IllegalStateException while the pipeline runs.
+     */
+    public long sessionStateHash()
+    {
+        checkNotRunning();
+        return sessions.stateHash();
+    }
+
+    /**
+     * How {@link #stateHash()} folds the engine's and the session table's hashes into one.
+     *
+     * @param engineStateHash  the engine's hash.
+     * @param sessionStateHash the session table's hash.
+     * @return the combined hash.
+     */
+    public static long combine(final long engineStateHash, final long sessionStateHash)
+    {
+        return Long.rotateLeft(engineStateHash, 17) ^ (sessionStateHash * 0x9E37_79B9_7F4A_7C15L);
+    }
+
+    private void checkNotRunning()
     {
         if (pipeline.state() == PipelineState.RUNNING)
         {
             throw new IllegalStateException("the state hash is read only while the pipeline is not running");
         }
-        return engine.stateHash();
     }
 
     @Override

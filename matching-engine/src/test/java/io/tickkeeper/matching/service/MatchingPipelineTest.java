@@ -15,6 +15,8 @@ import io.tickkeeper.runtime.EnginePipeline;
 import io.tickkeeper.runtime.JournalReplayer;
 import io.tickkeeper.runtime.OutputPublisher;
 import io.tickkeeper.runtime.journal.Journal;
+import io.tickkeeper.runtime.session.SessionSnapshotter;
+import io.tickkeeper.runtime.session.SessionTable;
 import io.tickkeeper.runtime.snapshot.Snapshot;
 import io.tickkeeper.runtime.snapshot.SnapshotStore;
 import org.agrona.ExpandableArrayBuffer;
@@ -49,7 +51,7 @@ class MatchingPipelineTest
             publish(pipeline, new RandomCommands(SEED), COMMANDS);
             Await.until("every command is out", () -> pipeline.outputSequence() == COMMANDS);
         }
-        final long liveHash = pipeline.stateHash();
+        final long liveHash = pipeline.engineStateHash();
 
         final EventTape replayed = new EventTape();
         final MatchingEventEncoder events = new MatchingEventEncoder();
@@ -88,7 +90,7 @@ class MatchingPipelineTest
             Await.until("every command is out", () -> pipeline.outputSequence() == COMMANDS);
             snapshotSequence = pipeline.lastSnapshotSequence();
         }
-        final long liveHash = pipeline.stateHash();
+        final long liveHash = pipeline.engineStateHash();
         assertThat(snapshotSequence).isEqualTo(COMMANDS / 2 + 1);
 
         final long fullReplayHash;
@@ -108,7 +110,8 @@ class MatchingPipelineTest
         {
             final MatchingEventEncoder events = new MatchingEventEncoder();
             final MatchingEngine engine = new MatchingEngine(RandomCommands.INSTRUMENTS, events);
-            new MatchingSnapshotCodec(engine).readSnapshot(snapshot.get().state(), 0, snapshot.get().length());
+            new SessionSnapshotter(new MatchingSnapshotCodec(engine), new SessionTable())
+                .readSnapshot(snapshot.get().state(), 0, snapshot.get().length());
             hashAtSnapshot = engine.stateHash();
             assertThat(JournalReplayer.replay(
                 journal, snapshotSequence, new MatchingCommandAdapter(engine, events), DISCARD)).isEqualTo(COMMANDS);
@@ -122,7 +125,7 @@ class MatchingPipelineTest
             assertThat(restarted.start()).isEqualTo(COMMANDS);
             assertThat(restarted.lastSnapshotSequence()).isEqualTo(snapshotSequence);
         }
-        final long restartedHash = restarted.stateHash();
+        final long restartedHash = restarted.engineStateHash();
 
         assertThat(hashAtSnapshot).as("the tail changed the state").isNotEqualTo(liveHash);
         assertThat(fullReplayHash).isEqualTo(liveHash);
