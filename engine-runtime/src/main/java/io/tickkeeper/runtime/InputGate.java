@@ -15,7 +15,8 @@ public interface InputGate
     }
 
     /**
-     * Takes one input. When this returns the input counts as passed by this gate.
+     * Takes one input. When this returns the input counts as passed by this gate, unless the gate
+     * {@link #passesAtBatchEnd() passes at batch end}.
      *
      * @param sequence   the input's sequence.
      * @param buffer     holds the input's bytes; valid during this call only.
@@ -24,6 +25,18 @@ public interface InputGate
      * @param endOfBatch true for the last input currently available: the moment to flush any batched I/O.
      */
     void onInput(long sequence, DirectBuffer buffer, int offset, int length, boolean endOfBatch);
+
+    /**
+     * Whether this gate passes its inputs only when it returns from the last input of a batch (a replicator that
+     * sends every input and then waits once for the standby's acknowledgement of the batch), rather than each as
+     * soon as {@link #onInput} returns.
+     *
+     * @return false unless overridden.
+     */
+    default boolean passesAtBatchEnd()
+    {
+        return false;
+    }
 
     /** Called once on the gate's thread after the last input. */
     default void onClose()

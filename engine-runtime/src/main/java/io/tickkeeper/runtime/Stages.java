@@ -6,7 +6,9 @@ import com.lmax.disruptor.Sequence;
 /**
  * The ring's event handlers: each adapts one job (a gate, the logic, the output) to a stage thread. Each
  * reports its progress after every input, not only at the end of a batch, so a later stage never waits for a
- * batch to finish and an input that completed is never held back by a later one that failed.
+ * batch to finish and an input that completed is never held back by a later one that failed; the exception is a
+ * gate that {@link InputGate#passesAtBatchEnd() passes at batch end} (the replicator), whose inputs pass together
+ * when the batch's acknowledgement has come.
  */
 final class Stages
 {
@@ -19,12 +21,14 @@ final class Stages
     {
         private final String threadName;
         private final InputGate gate;
+        private final boolean passesAtBatchEnd;
         private Sequence progress;
 
         GateStage(final String threadName, final InputGate gate)
         {
             this.threadName = threadName;
             this.gate = gate;
+            this.passesAtBatchEnd = gate.passesAtBatchEnd();
         }
 
         @Override
@@ -44,7 +48,10 @@ final class Stages
         public void onEvent(final InputSlot slot, final long ringSequence, final boolean endOfBatch)
         {
             gate.onInput(slot.sequence, slot.input, 0, slot.inputLength, endOfBatch);
-            progress.set(ringSequence);
+            if (endOfBatch || !passesAtBatchEnd)
+            {
+                progress.set(ringSequence);
+            }
         }
 
         @Override
