@@ -1,0 +1,139 @@
+package io.tickkeeper.runtime.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.tickkeeper.runtime.journal.Journal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatchUpTest
+{
+    private static final long ACK_TIMEOUT_MS = 500;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldCatchUpARestartedStandbyWhileInputsKeepComingAndReportItInSync() throws InterruptedException
+    {
+        try (TestNode primary = node("catch-p1", "a", 24_030))
+        {
+            primary.lead(1);
+            try (TestNode standby = node("catch-s1", "b", 24_031))
+            {
+                standby.follow(primary);
+                Await.until("standby in sync", () -> primary.replicator.standbyState() == StandbyState.IN_SYNC);
+                primary.publishAndAwait(1_000, 1);
+            }
+            primary.publishAndAwait(3_000, 1_001);
+            assertThat(primary.replicator.standbyState()).isEqualTo(StandbyState.NONE);
+
+            try (TestNode standby = node("catch-s1b", "b", 24_031))
+            {
+                assertThat(standby.pipeline.recoveredSequence()).isEqualTo(1_000);
+                final AtomicReference<Throwable> producerFailure = new AtomicReference<>();
+                final AtomicBoolean stop = new AtomicBoolean();
+                final Thread producer = new Thread(() ->
+                {
+                    try
+                    {
+                        long key = 4_001;
+                        while (!stop.get())
+                        {
+                            primary.publish(key, key % 97);
+                            key++;
+                        }
+                    }
+                    catch (final Throwable ex)
+                    {
+                        producerFailure.set(ex);
+                    }
+                });
+                producer.start();
+                standby.follow(primary);
+                Await.until("standby back in sync", () -> primary.events.size() == 3);
+                final long inSyncAt = primary.pipeline.publishedSequence();
+                Await.until("more inputs after the handover",
+                    () -> primary.pipeline.publishedSequence() > inSyncAt + 1_000);
+                stop.set(true);
+                producer.join();
+                assertThat(producerFailure.get()).isNull();
+                final long last = primary.pipeline.publishedSequence();
+                Await.until("primary output every input", () -> primary.pipeline.outputSequence() == last);
+                Await.until("standby applied every input", () -> standby.machine.appliedSequence() == last);
+
+                assertThat(primary.events).containsExactly("in-sync", "out-of-sync", "in-sync");
+                assertThat(standby.machine.hash()).isEqualTo(primary.machine.hash());
+                assertThat(standby.replica.inputsAccepted()).isEqualTo(last - 1_000);
+                assertThat(standby.replica.gapsDropped()).isZero();
+                assertThat(standby.replica.duplicatesIgnored()).isZero();
+                assertThat(standby.pipeline.journalledSequence()).isEqualTo(last);
+            }
+        }
+    }
+
+    @Test
+    void shouldTruncateATailTheNewPrimaryNeverHadAndEndWithItsHash()
+    {
+        final long oldPrimaryHash;
+        try (TestNode oldPrimary = node("div-a1", "a", 24_032))
+        {
+            oldPrimary.lead(1);
+            try (TestNode standby = node("div-b1", "b", 24_033))
+            {
+                standby.follow(oldPrimary);
+                Await.until("standby in sync", () -> oldPrimary.replicator.standbyState() == StandbyState.IN_SYNC);
+                oldPrimary.publishAndAwait(100, 1);
+                Await.until("standby applied 100", () -> standby.machine.appliedSequence() == 100);
+            }
+            oldPrimary.publishAndAwait(50, 101);
+            oldPrimary.publishAndAwait(1, 151);
+            oldPrimary.publishAndAwait(1, 152);
+            oldPrimaryHash = oldPrimary.machine.hash();
+        }
+
+        try (TestNode newPrimary = node("div-b2", "b", 24_033))
+        {
+            assertThat(newPrimary.pipeline.recoveredSequence()).isEqualTo(100);
+            newPrimary.lead(2);
+            newPrimary.publishAndAwait(30, 1_001);
+
+            try (TestNode rejoining = node("div-a2", "a", 24_032))
+            {
+                assertThat(rejoining.pipeline.recoveredSequence()).isEqualTo(152);
+                assertThat(rejoining.machine.hash()).isEqualTo(oldPrimaryHash);
+                rejoining.follow(newPrimary);
+                Await.until("truncation ordered", () -> rejoining.truncateRequested.get() >= 0);
+                assertThat(rejoining.truncateRequested.get()).isEqualTo(100);
+                assertThat(rejoining.pipeline.publishedSequence()).isEqualTo(152);
+            }
+            final JournalGenerations generations = new JournalGenerations(dir.resolve("a"));
+            assertThat(generations.truncate(100, Journal.DEFAULT_ROLL_CYCLE)).isEqualTo(100);
+            assertThat(generations.generation()).isEqualTo(2);
+
+            try (TestNode rebuilt = node("div-a3", "a", 24_032))
+            {
+                assertThat(rebuilt.generations.generation()).isEqualTo(2);
+                assertThat(rebuilt.pipeline.recoveredSequence()).isEqualTo(100);
+                rebuilt.follow(newPrimary);
+                Await.until("rebuilt node in sync", () -> newPrimary.replicator.standbyState() == StandbyState.IN_SYNC);
+                newPrimary.publishAndAwait(20, 2_001);
+                Await.until("rebuilt node applied 150", () -> rebuilt.machine.appliedSequence() == 150);
+
+                assertThat(rebuilt.machine.hash()).isEqualTo(newPrimary.machine.hash());
+                assertThat(rebuilt.pipeline.journalledEpoch()).isEqualTo(2);
+                assertThat(newPrimary.replicator.truncatesSent()).isEqualTo(1);
+                assertThat(newPrimary.outputsBeforeAck.get()).isEqualTo(30);
+            }
+        }
+    }
+
+    private TestNode node(final String name, final String directory, final int port)
+    {
+        return new TestNode(name, dir.resolve(directory), port, StandbyLossPolicy.CONTINUE, ACK_TIMEOUT_MS);
+    }
+}
