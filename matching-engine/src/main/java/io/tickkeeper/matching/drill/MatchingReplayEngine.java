@@ -4,21 +4,27 @@ import io.tickkeeper.matching.InstrumentSpec;
 import io.tickkeeper.matching.MatchingEngine;
 import io.tickkeeper.matching.service.MatchingCommandAdapter;
 import io.tickkeeper.matching.service.MatchingEventEncoder;
+import io.tickkeeper.matching.service.MatchingPipeline;
 import io.tickkeeper.runtime.InputHandler;
+import io.tickkeeper.runtime.session.DeduplicatingHandler;
+import io.tickkeeper.runtime.session.SessionTable;
 
 /**
- * A fresh matching engine behind the same command adapter the service runs, for replaying a journal.
+ * A fresh replicated state for replaying a journal, wired as {@link MatchingPipeline} wires it: the session table's
+ * deduplication around the command adapter around the engine; its hash is the pipeline's combined state hash.
  */
 final class MatchingReplayEngine implements JournalAudit.ReplayEngine
 {
     private final MatchingEngine engine;
+    private final SessionTable sessions;
     private final InputHandler handler;
 
     MatchingReplayEngine(final InstrumentSpec[] instruments)
     {
         final MatchingEventEncoder events = new MatchingEventEncoder();
         engine = new MatchingEngine(instruments, events);
-        handler = new MatchingCommandAdapter(engine, events);
+        sessions = new SessionTable();
+        handler = new DeduplicatingHandler(new MatchingCommandAdapter(engine, events), sessions);
     }
 
     @Override
@@ -30,6 +36,6 @@ final class MatchingReplayEngine implements JournalAudit.ReplayEngine
     @Override
     public long stateHash()
     {
-        return engine.stateHash();
+        return MatchingPipeline.combine(engine.stateHash(), sessions.stateHash());
     }
 }

@@ -31,7 +31,9 @@ import io.tickkeeper.coordinator.ZkPaths;
  * {@code {"members":["a","b"],"epoch":7}}, where {@code epoch} is the epoch of the primary that wrote it.
  * <ul>
  *   <li>Only a primary changes it ({@link #replace}, {@link #add}, {@link #remove}), with a versioned
- *       compare-and-set that also refuses to overwrite a value written under a higher epoch.</li>
+ *       compare-and-set that also refuses to overwrite a value written under a higher epoch. Every change writes,
+ *       even when the members stay the same, so the znode's version tells a node that it was (re)listed after a
+ *       given moment ({@link #version()}).</li>
  *   <li>The first node of a shard that never had an in-sync znode creates it listing only itself
  *       ({@link #bootstrap}).</li>
  *   <li>Every node follows it through a single-node {@link CuratorCache} ({@link #members}).</li>
@@ -94,6 +96,26 @@ public final class InSyncSet implements Closeable
     public Set<String> members()
     {
         return cache.get(path).map(ChildData::getData).map(InSyncSet::decodeMembers).orElse(Set.of());
+    }
+
+    /**
+     * @return the znode's version as last seen by the cache, or -1 when there is no znode (or none seen yet).
+     */
+    public int version()
+    {
+        return cache.get(path).map(data -> data.getStat().getVersion()).orElse(-1);
+    }
+
+    /**
+     * Reads the znode's version now, bypassing the cache.
+     *
+     * @return its version, or -1 when it does not exist.
+     * @throws Exception when ZooKeeper cannot be read.
+     */
+    public int readVersion() throws Exception
+    {
+        final Stat stat = client.checkExists().forPath(path);
+        return stat == null ? -1 : stat.getVersion();
     }
 
     /**
@@ -217,12 +239,7 @@ public final class InSyncSet implements Closeable
             {
                 return false;
             }
-            final Set<String> current = decodeMembers(data);
-            final Set<String> next = change.apply(current);
-            if (next.equals(current) && decodeEpoch(data) == epoch)
-            {
-                return true;
-            }
+            final Set<String> next = change.apply(decodeMembers(data));
             try
             {
                 client.setData().withVersion(stat.getVersion()).forPath(path, encode(next, epoch));

@@ -7,7 +7,7 @@ import java.util.Locale;
  * {@link #role()}.
  * <pre>
  *   STARTING -&gt; REPLAYING -&gt; CATCHING_UP -&gt; STANDBY -&gt; PRIMARY
- *                   ^                                    |
+ *                   ^               ^-- dropped --+      |
  *                   +----------- FENCED &lt;----------------+   (session SUSPENDED/LOST, or a newer epoch seen)
  *   any state -&gt; CLOSED
  * </pre>
@@ -51,7 +51,7 @@ public enum NodeState
             case CATCHING_UP:
                 return next == STANDBY || next == FENCED || next == REPLAYING;
             case STANDBY:
-                return next == PRIMARY || next == FENCED || next == REPLAYING;
+                return next == PRIMARY || next == CATCHING_UP || next == FENCED || next == REPLAYING;
             case PRIMARY:
                 return next == FENCED;
             case FENCED:

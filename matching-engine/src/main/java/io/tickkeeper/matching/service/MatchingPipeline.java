@@ -154,6 +154,15 @@ public final class MatchingPipeline implements AutoCloseable
         }
     }
 
+    /**
+     * @return the engine runtime underneath, for the parts of a replicated node that work on it directly: the
+     *     replicator and the standby replica, and the epoch a new primary stamps.
+     */
+    public EnginePipeline runtime()
+    {
+        return pipeline;
+    }
+
     @Override
     public void close()
     {
