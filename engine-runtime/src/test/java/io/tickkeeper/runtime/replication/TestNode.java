@@ -59,6 +59,12 @@ final class TestNode implements AutoCloseable
                 {
                     events.add("out-of-sync");
                 }
+
+                @Override
+                public void onNewerEpochSeen(final long epoch)
+                {
+                    events.add("newer-epoch-" + epoch);
+                }
             }));
         replica = new StandbyReplica(new StandbyReplica.Context()
             .name(name)

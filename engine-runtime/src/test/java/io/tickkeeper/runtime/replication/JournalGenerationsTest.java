@@ -1,0 +1,43 @@
+package io.tickkeeper.runtime.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import io.tickkeeper.runtime.journal.Journal;
+import io.tickkeeper.runtime.snapshot.SnapshotStore;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalGenerationsTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldCopyTheKeptInputsAndSnapshotsIntoTheNextGeneration()
+    {
+        final JournalGenerations generations = new JournalGenerations(dir.resolve("node"));
+        assertThat(generations.generation()).isEqualTo(1);
+        try (Journal journal = Journal.open(generations.journalDirectory()))
+        {
+            TestJournals.appendEpochs(journal, 1, 1, 30);
+        }
+        final SnapshotStore snapshots = new SnapshotStore(generations.snapshotDirectory());
+        final UnsafeBuffer state = new UnsafeBuffer(new byte[8]);
+        snapshots.write(10, state, 0, 8);
+        snapshots.write(25, state, 0, 8);
+
+        assertThat(generations.truncate(20, Journal.DEFAULT_ROLL_CYCLE)).isEqualTo(20);
+
+        assertThat(generations.generation()).isEqualTo(2);
+        assertThat(generations.journalDirectory()).isEqualTo(dir.resolve("node/gen-0002/journal"));
+        try (Journal journal = Journal.open(generations.journalDirectory()))
+        {
+            assertThat(journal.lastSequence()).isEqualTo(20);
+        }
+        assertThat(new SnapshotStore(generations.snapshotDirectory()).sequences()).containsExactly(10L);
+        assertThat(new JournalGenerations(dir.resolve("node")).generation()).isEqualTo(2);
+    }
+}
