@@ -1,5 +1,7 @@
 package io.tickkeeper.runtime.session;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -82,6 +84,12 @@ final class ClientSession
             entries.putBytes(at + ANSWER_OFFSET, answer, offset, length);
         }
         lastApplied = clientSequence;
+    }
+
+    /** Overwrites 8 bytes of a kept answer (the handler blanks the epoch, which it stamps anew on every answer). */
+    void putAnswerLong(final long clientSequence, final int offsetInAnswer, final long value)
+    {
+        entries.putLong(answerOffset(clientSequence) + offsetInAnswer, value, ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Sets the last applied client sequence when a snapshot is loaded, after its kept answers. */

@@ -25,8 +25,9 @@ import org.agrona.MutableDirectBuffer;
  *       apply in increasing order).</li>
  *   <li>At or below the last applied and inside the window: a resend. It is not applied again; its kept answer is
  *       emitted again, byte for byte, except that the event frame's epoch becomes the current input's (the
- *       primary answering now vouches for it). The frame keeps the original sequence, so a consumer that tracks
- *       sequences sees that it is a repeat.</li>
+ *       primary answering now vouches for it; the table keeps answers with the epoch blanked, so its state does
+ *       not depend on which epoch applied a command). The frame keeps the original sequence, so a consumer that
+ *       tracks sequences sees that it is a repeat.</li>
  *   <li>Below the window: refused with {@code CommandRefused(TOO_OLD)}; an older sequence of the window that was
  *       skipped, with {@code SEQUENCE_SKIPPED}; a non-positive one with {@code MALFORMED}; a new session when the
  *       table is full, with {@code TOO_MANY_SESSIONS}.</li>
@@ -91,6 +92,10 @@ public final class DeduplicatingHandler implements InputHandler
             capture.wrap(out);
             service.onInput(sequence, buffer, offset, length, capture);
             session.recordApplied(clientSequence, out.buffer(), capture.firstOffset(), capture.firstLength());
+            if (capture.firstLength() >= EVENT_EPOCH_OFFSET + Long.BYTES)
+            {
+                session.putAnswerLong(clientSequence, EVENT_EPOCH_OFFSET, 0);
+            }
         }
         else if (session.holds(clientSequence))
         {

@@ -144,7 +144,8 @@ class DeduplicatingHandlerTest
     @Test
     void shouldStopOnAnAnswerLongerThanTheTableKeeps()
     {
-        final DeduplicatingHandler handler = new DeduplicatingHandler(new CountingService(1), new SessionTable(8, 16, 8));
+        final DeduplicatingHandler handler =
+            new DeduplicatingHandler(new CountingService(1), new SessionTable(8, 16, 8));
 
         assertThatThrownBy(() -> apply(handler, 1, SESSION, 1))
             .isInstanceOf(IllegalStateException.class)
