@@ -89,6 +89,7 @@ public final class Replicator implements InputGate, Closeable
     private final IdleStrategy gateIdle = new BackoffIdleStrategy(
         100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
     private final ControlHandler controlHandler = new ControlHandler();
+    private final ReplicationMessages.StopCondition stopWhenClosed = () -> lifecycle.get() == Lifecycle.CLOSED;
 
     private volatile StandbyState standbyState = StandbyState.NONE;
     private volatile long standbySessionId;
@@ -323,8 +324,7 @@ public final class Replicator implements InputGate, Closeable
     private void sendLocked(final DirectBuffer buffer, final int offset, final int length, final long sequence)
     {
         final long deadlineNs = System.nanoTime() + standbyAckTimeoutNs;
-        if (ReplicationMessages.offer(dataPublication, buffer, offset, length, deadlineNs,
-            () -> lifecycle.get() == Lifecycle.CLOSED))
+        if (ReplicationMessages.offer(dataPublication, buffer, offset, length, deadlineNs, stopWhenClosed))
         {
             sentSequence = sequence;
             framesSent.incrementAndGet();
@@ -688,8 +688,7 @@ public final class Replicator implements InputGate, Closeable
             {
                 publication = dataPublication;
             }
-            if (ReplicationMessages.offer(publication, message, 0, length, deadlineNs,
-                () -> lifecycle.get() != Lifecycle.STARTED))
+            if (ReplicationMessages.offer(publication, message, 0, length, deadlineNs, stopWhenClosed))
             {
                 truncatesSent.incrementAndGet();
                 LOG.info("{}: standby session {} holds a tail after {} that this primary never had: truncate",

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import io.aeron.Publication;
 import io.aeron.Subscription;
@@ -76,6 +77,7 @@ public final class StandbyReplica implements JournalListener, Closeable
     private final AtomicLong inputsAccepted = new AtomicLong();
     private final AtomicLong duplicatesIgnored = new AtomicLong();
     private final AtomicLong gapsDropped = new AtomicLong();
+    private final AtomicLong ignoredWhilePrimary = new AtomicLong();
     private final AtomicLong acknowledgedSequence = new AtomicLong();
     private final AtomicLong truncateTo = new AtomicLong(-1);
     private final AtomicBoolean ackPending = new AtomicBoolean();
@@ -85,6 +87,8 @@ public final class StandbyReplica implements JournalListener, Closeable
     private final DataHandler dataHandler = new DataHandler();
 
     private volatile Publication controlPublication;
+    private volatile boolean promoted;
+    private volatile boolean stoppedApplying;
     private EnginePipeline pipeline;
     private Subscription dataSubscription;
     private Thread poller;
@@ -161,10 +165,35 @@ public final class StandbyReplica implements JournalListener, Closeable
         highestEpoch.accumulateAndGet(epoch, Math::max);
     }
 
+    /**
+     * The node won the election at {@code epoch}: from the moment this returns the replica publishes nothing more
+     * into the pipeline and acknowledges nothing, so the node may sequence its own inputs (once the pipeline has
+     * drained what it holds). It keeps listening: frames of an older epoch (a fenced primary that was frozen and
+     * resumed) are refused and counted, any other is counted in {@link #ignoredWhilePrimary()}.
+     *
+     * @param epoch the node's new epoch.
+     */
+    public void promote(final long epoch)
+    {
+        fence(epoch);
+        promoted = true;
+        final Thread thread = poller;
+        while (lifecycle.get() == Lifecycle.STARTED && thread != null && thread.isAlive() && !stoppedApplying)
+        {
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+        }
+        LOG.info("{}: promoted at epoch {}; standby session {} stopped applying after {}",
+            name, epoch, sessionId, lastSequence);
+    }
+
     /** Called by the standby pipeline's journaller once per batch: acknowledges to the primary. */
     @Override
     public void onJournalled(final long epoch, final long sequence)
     {
+        if (promoted)
+        {
+            return;
+        }
         if (lifecycle.get() != Lifecycle.STARTED || !sendAck(epoch, sequence))
         {
             ackPending.set(true);
@@ -205,6 +234,12 @@ public final class StandbyReplica implements JournalListener, Closeable
     public long gapsDropped()
     {
         return gapsDropped.get();
+    }
+
+    /** @return how many frames of the current or a newer epoch arrived after {@link #promote(long)}. */
+    public long ignoredWhilePrimary()
+    {
+        return ignoredWhilePrimary.get();
     }
 
     /** @return the highest sequence acknowledged to the primary. */
@@ -283,6 +318,10 @@ public final class StandbyReplica implements JournalListener, Closeable
         {
             while (lifecycle.get() == Lifecycle.STARTED)
             {
+                if (promoted)
+                {
+                    stoppedApplying = true;
+                }
                 int work = 0;
                 final String follow = pendingFollow.getAndSet(null);
                 if (follow != null)
@@ -293,7 +332,7 @@ public final class StandbyReplica implements JournalListener, Closeable
                     requestPending = true;
                     work++;
                 }
-                if (requestPending)
+                if (requestPending && !promoted)
                 {
                     work += sendRequest(requestBuffer);
                 }
@@ -301,11 +340,16 @@ public final class StandbyReplica implements JournalListener, Closeable
                 {
                     work += dataSubscription.poll(dataHandler, FRAGMENT_LIMIT);
                 }
-                if (ackPending.get() && controlPublication != null)
+                if (ackPending.getAndSet(false))
                 {
-                    ackPending.set(false);
-                    onJournalled(pipeline.journalledEpoch(), pipeline.journalledSequence());
-                    work++;
+                    if (!promoted && sendAck(pipeline.journalledEpoch(), pipeline.journalledSequence()))
+                    {
+                        work++;
+                    }
+                    else if (!promoted)
+                    {
+                        ackPending.set(true);
+                    }
                 }
                 idle.idle(work);
             }
@@ -352,6 +396,11 @@ public final class StandbyReplica implements JournalListener, Closeable
         if (epoch < highestEpoch.get())
         {
             staleEpochRefused.incrementAndGet();
+            return;
+        }
+        if (promoted)
+        {
+            ignoredWhilePrimary.incrementAndGet();
             return;
         }
         if (sequence <= lastSequence)
