@@ -1,15 +1,22 @@
 package io.tickkeeper.runtime.transport;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +113,7 @@ public final class AeronTransport implements Closeable
         {
             throw new IllegalStateException("cannot start: transport is " + state.get());
         }
+        deleteDirectoriesOfDeadProcesses();
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(directory)
             .dirDeleteOnStart(true)
@@ -169,6 +177,32 @@ public final class AeronTransport implements Closeable
         {
             CloseHelper.closeAll(aeron, driver);
             LOG.info("aeron transport {} closed", name);
+        }
+    }
+
+    /**
+     * A process killed with SIGKILL cannot delete its driver directory; the next transport of the same name does, for
+     * every such directory whose process is gone, so repeated kills do not fill /dev/shm.
+     */
+    private void deleteDirectoriesOfDeadProcesses()
+    {
+        final Pattern ownName = Pattern.compile(Pattern.quote("tickkeeper-" + name + "-") + "(\\d+)");
+        final Path root = Path.of(directory).getParent();
+        try (Stream<Path> entries = Files.list(root))
+        {
+            entries.forEach(entry ->
+            {
+                final Matcher matcher = ownName.matcher(entry.getFileName().toString());
+                if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty())
+                {
+                    IoUtil.delete(entry.toFile(), true);
+                    LOG.info("deleted the aeron directory {} of a process that is gone", entry);
+                }
+            });
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            LOG.warn("could not look for stale aeron directories under {}", root, ex);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tickkeeper.runtime.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,24 @@ class AeronTransportTest
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AeronTransport(new AeronTransport.Context().name("x").termLengthBytes(100_000)))
             .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldDeleteTheDirectoriesItsKilledPredecessorsLeftBehind() throws IOException
+    {
+        final Path root = Files.createDirectories(Path.of("target", "test-tmp", "aeron-root"));
+        final Path killed = Files.createDirectories(root.resolve("tickkeeper-gc-test-" + Integer.MAX_VALUE));
+        Files.writeString(killed.resolve("cnc.dat"), "left behind");
+        final Path otherName = Files.createDirectories(root.resolve("tickkeeper-other-" + Integer.MAX_VALUE));
+
+        try (AeronTransport transport = new AeronTransport(new AeronTransport.Context().name("gc-test")
+            .directoryRoot(root)))
+        {
+            transport.start();
+            assertThat(killed).doesNotExist();
+            assertThat(otherName).isDirectory();
+            assertThat(Path.of(transport.directory())).isDirectory();
+        }
     }
 
     @Test
