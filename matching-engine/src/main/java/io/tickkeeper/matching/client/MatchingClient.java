@@ -40,8 +40,8 @@ import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *       drill checks.</li>
  * </ul>
  * {@code submit*} methods are thread-safe; the listener is called on the client's own thread (an Agrona agent
- * idling with a non-spinning strategy). Lifecycle: LATENT → STARTED → CLOSED, guarded by compare-and-set.
+ * backing off to a park when idle). Lifecycle: LATENT → STARTED → CLOSED, guarded by compare-and-set.
  */
 public final class MatchingClient implements AutoCloseable
 {
@@ -676,6 +676,15 @@ public final class MatchingClient implements AutoCloseable
         /** Default silence after which every pending command is sent again. */
         public static final long DEFAULT_RESEND_AFTER_NS = TimeUnit.SECONDS.toNanos(1);
 
+        /** Default idle strategy: spins before yielding. */
+        public static final long DEFAULT_IDLE_SPINS = 100;
+        /** Default idle strategy: yields before parking. */
+        public static final long DEFAULT_IDLE_YIELDS = 10;
+        /** Default idle strategy: the first park. */
+        public static final long DEFAULT_IDLE_MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
+        /** Default idle strategy: the longest park, which bounds the added latency of an idle thread. */
+        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+
         private String name = "matching-client";
         private CuratorFramework curator;
         private String service = "matching";
@@ -686,7 +695,8 @@ public final class MatchingClient implements AutoCloseable
         private MatchingClientListener listener = new MatchingClientListener()
         {
         };
-        private IdleStrategy idleStrategy = new SleepingIdleStrategy(TimeUnit.MICROSECONDS.toNanos(100));
+        private IdleStrategy idleStrategy = new BackoffIdleStrategy(
+            DEFAULT_IDLE_SPINS, DEFAULT_IDLE_YIELDS, DEFAULT_IDLE_MIN_PARK_NS, DEFAULT_IDLE_MAX_PARK_NS);
         private long helloIntervalNs = DEFAULT_HELLO_INTERVAL_NS;
         private long resendAfterNs = DEFAULT_RESEND_AFTER_NS;
 
@@ -746,7 +756,7 @@ public final class MatchingClient implements AutoCloseable
             return this;
         }
 
-        /** @param idleStrategy how the idle client thread waits; a 100 µs sleep unless set. */
+        /** @param idleStrategy how the idle client thread waits; spin, yield, then park up to 100 µs unless set. */
         public Context idleStrategy(final IdleStrategy idleStrategy)
         {
             this.idleStrategy = idleStrategy;

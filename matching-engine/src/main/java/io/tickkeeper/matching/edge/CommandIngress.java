@@ -22,9 +22,9 @@ import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's inbound client edge: an Aeron UDP subscription on the node's client endpoint, polled by ONE
- * sequencer thread (an Agrona {@link Agent}, idle with a non-spinning strategy). For each message:
+ * sequencer thread (an Agrona {@link Agent}; idle, it backs off to a park, never a busy spin). For each message:
  * <ul>
  *   <li>a ClientHello: the session's response endpoint goes into the {@link ResponseRoutes}; once the publication
  *       to it is connected, the session gets a SessionWelcome (it then resends what it has not had answered);</li>
@@ -355,6 +355,15 @@ public final class CommandIngress implements AutoCloseable
         /** Default largest command accepted, in bytes. */
         public static final int DEFAULT_MAX_COMMAND_LENGTH = 512;
 
+        /** Default idle strategy: spins before yielding. */
+        public static final long DEFAULT_IDLE_SPINS = 100;
+        /** Default idle strategy: yields before parking. */
+        public static final long DEFAULT_IDLE_YIELDS = 10;
+        /** Default idle strategy: the first park. */
+        public static final long DEFAULT_IDLE_MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
+        /** Default idle strategy: the longest park, which bounds the added latency of an idle thread. */
+        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+
         private String name = "matching";
         private Aeron aeron;
         private String endpoint;
@@ -362,7 +371,8 @@ public final class CommandIngress implements AutoCloseable
         private ResponseRoutes routes;
         private EdgeRole role;
         private EpochNanoClock clock = new SystemEpochNanoClock();
-        private IdleStrategy idleStrategy = new SleepingIdleStrategy(TimeUnit.MICROSECONDS.toNanos(100));
+        private IdleStrategy idleStrategy = new BackoffIdleStrategy(
+            DEFAULT_IDLE_SPINS, DEFAULT_IDLE_YIELDS, DEFAULT_IDLE_MIN_PARK_NS, DEFAULT_IDLE_MAX_PARK_NS);
         private int maxCommandLength = DEFAULT_MAX_COMMAND_LENGTH;
 
         /** @param name names the thread and log lines. */
@@ -414,7 +424,7 @@ public final class CommandIngress implements AutoCloseable
             return this;
         }
 
-        /** @param idleStrategy how the idle ingress thread waits; a 100 µs sleep unless set. */
+        /** @param idleStrategy how the idle ingress thread waits; spin, yield, then park up to 100 µs unless set. */
         public Context idleStrategy(final IdleStrategy idleStrategy)
         {
             this.idleStrategy = idleStrategy;
