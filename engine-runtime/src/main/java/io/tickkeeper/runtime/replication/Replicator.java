@@ -538,6 +538,7 @@ public final class Replicator implements InputGate, Closeable
         private final long deadlineNs;
         private final ExpandableArrayBuffer message = new ExpandableArrayBuffer(64);
         private JournalReader reader;
+        private long livePosition = -1;
         private boolean connected;
         private boolean streaming;
         private boolean done;
@@ -590,10 +591,14 @@ public final class Replicator implements InputGate, Closeable
 
         private int decide()
         {
-            final long livePosition;
-            synchronized (lock)
+            // Taken once: under load the gate keeps moving, and whatever the standby holds from this primary or its
+            // predecessors was at or before the gate's position when it asked.
+            if (livePosition < 0)
             {
-                livePosition = gatePosition;
+                synchronized (lock)
+                {
+                    livePosition = gatePosition;
+                }
             }
             final long journalled = pipeline.journalledSequence();
             if (journalled < livePosition)
