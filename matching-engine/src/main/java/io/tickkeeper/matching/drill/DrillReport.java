@@ -32,8 +32,9 @@ final class DrillReport
 
     DrillReport failovers(final List<Failover> failovers)
     {
-        text.append("## Faults\n| # | fault | victim | old epoch | new primary | new epoch | failover ms | rejoin ms |\n"
-            + "|---|---|---|---|---|---|---|---|\n");
+        text.append("## Faults\n")
+            .append("| # | fault | victim | old epoch | new primary | new epoch | failover ms | rejoin ms |\n")
+            .append("|---|---|---|---|---|---|---|---|\n");
         for (final Failover failover : failovers)
         {
             text.append("| ").append(failover.number())

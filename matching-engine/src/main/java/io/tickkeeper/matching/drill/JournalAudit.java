@@ -35,6 +35,7 @@ final class JournalAudit
     private final Map<Long, OrderKey> orderKeys = new HashMap<>();
     private final Map<Long, Long> orderQuantities = new HashMap<>();
     private final Map<Long, Long> filledQuantities = new HashMap<>();
+    private final Map<TradeKey, Integer> tradeCounts = new HashMap<>();
     private long lastSequence;
     private long highestEpoch;
     private long staleEpochInputs;
@@ -131,6 +132,15 @@ final class JournalAudit
     }
 
     /**
+     * @param key a trade as a client saw it.
+     * @return how many times the replay produced it.
+     */
+    int tradeCount(final TradeKey key)
+    {
+        return tradeCounts.getOrDefault(key, 0);
+    }
+
+    /**
      * @param other another node's journal.
      * @return how many sequences both hold with different bytes, plus the sequences only one of them holds.
      */
@@ -210,7 +220,14 @@ final class JournalAudit
             else if (header.templateId() == TradeDecoder.TEMPLATE_ID)
             {
                 trade.wrap(buffer, body, header.blockLength(), header.version());
+                if (trade.frame().sequence() != sequence)
+                {
+                    resentAnswers++;
+                    return;
+                }
                 trades++;
+                tradeCounts.merge(new TradeKey(sequence, trade.takerOrderId(), trade.makerOrderId(), trade.quantity()),
+                    1, Integer::sum);
                 final boolean takerOverfilled = overfills(trade.takerOrderId(), trade.quantity());
                 final boolean makerOverfilled = overfills(trade.makerOrderId(), trade.quantity());
                 if (takerOverfilled || makerOverfilled || isSecondCopy(trade.takerOrderId())
@@ -247,6 +264,18 @@ final class JournalAudit
      * @param clientOrderId   the client's id for it.
      */
     record OrderKey(long clientSessionId, long clientOrderId)
+    {
+    }
+
+    /**
+     * One trade: the input that caused it, the two orders and the quantity.
+     *
+     * @param sequence     the sequence of the taker's command.
+     * @param takerOrderId the incoming order.
+     * @param makerOrderId the resting order.
+     * @param quantity     the traded quantity.
+     */
+    record TradeKey(long sequence, long takerOrderId, long makerOrderId, long quantity)
     {
     }
 

@@ -110,6 +110,11 @@ public final class MatchingEngineMain implements Callable<Integer>
             client.close();
             closed.countDown();
             stopped.countDown();
+            LOG.info("{}: stopped", node);
+            System.out.flush();
+            System.err.flush();
+            // Drained and closed: exit 0 rather than the 143 a JVM ends with on SIGTERM.
+            Runtime.getRuntime().halt(0);
         }, "matching-engine-shutdown"));
         matchingNode.start();
         stopped.await();

@@ -44,7 +44,8 @@ import io.tickkeeper.runtime.transport.AeronTransport;
  * One node of a matching shard, primary or hot standby, composed in one place:
  * <pre>
  *   ZooKeeper: MemberRegistration (role, epoch, endpoint, applied sequence, lag)   InSyncSet   PrimaryElection
- *   client edge: CommandIngress -&gt; MatchingPipeline.publish        outputs -&gt; LeaseGatedPublisher -&gt; ResponsePublisher
+ *   client edge: CommandIngress -&gt; MatchingPipeline.publish
+ *                outputs -&gt; LeaseGatedPublisher -&gt; ResponsePublisher
  *   MatchingPipeline (JournalGenerations' current journal + snapshots): gates = journaller, Replicator; logic
  *   standby side: StandbyReplica -&gt; publishSequenced, acknowledging from the journaller
  * </pre>
@@ -59,8 +60,9 @@ import io.tickkeeper.runtime.transport.AeronTransport;
  *       that died is never trusted), or, with no primary at all, when the znode lists it or does not exist yet
  *       (the first node of an empty shard bootstraps it).</li>
  *   <li>STANDBY: campaigns. On winning (the election bumped the epoch and published the primary znode): promotes the
- *       replica (it applies nothing more and goes on refusing stale frames), finishes every input it already holds, moves the pipeline to the new epoch, sets the in-sync set to
- *       itself, leads the replicator and opens the client edge: PRIMARY.</li>
+ *       replica (it applies nothing more and goes on refusing stale frames), finishes every input it already holds,
+ *       moves the pipeline to the new epoch, sets the in-sync set to itself, leads the replicator and opens the
+ *       client edge: PRIMARY.</li>
  *   <li>PRIMARY: adds the standby to the in-sync set when the replicator says it is in sync, removes it when it is
  *       dropped. On SUSPENDED/LOST (or a standby reporting a newer epoch): stops sequencing and emitting at once,
  *       FENCED, then rebuilds as a standby.</li>
@@ -529,8 +531,8 @@ public final class MatchingNode implements Closeable
     {
         if (replica != null && pipeline != null)
         {
-            LOG.info("{}: stale-epoch frames refused: {} by the replica, {} by the journal; outputs held back while not "
-                + "primary: {}", name, replica.staleEpochRefused(), pipeline.runtime().staleEpochRefused(),
+            LOG.info("{}: stale-epoch frames refused: {} by the replica, {} by the journal; outputs held back while "
+                + "not primary: {}", name, replica.staleEpochRefused(), pipeline.runtime().staleEpochRefused(),
                 output.fencedDrops());
         }
         closeQuietly(replica);
