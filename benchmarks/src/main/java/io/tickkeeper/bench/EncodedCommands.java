@@ -9,7 +9,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class EncodedCommands
 {
-    private static final long SESSION_ID = 1;
+    /** The client session the pre-fill commands are sent in. */
+    static final long PREFILL_SESSION = 1;
+    /** The client session the measured commands are sent in. */
+    static final long MEASURED_SESSION = 2;
 
     private final UnsafeBuffer buffer;
     private final int[] offsets;
@@ -22,8 +25,11 @@ final class EncodedCommands
         this.lengths = lengths;
     }
 
-    /** Encodes every command of the batch; command {@code i} is stamped with timestamp {@code i}. */
-    static EncodedCommands encode(final CommandBatch batch)
+    /**
+     * Encodes every command of the batch; command {@code i} gets client sequence {@code i + 1} in the given client
+     * session (so the engine's idempotency check sees each command once) and timestamp {@code i}.
+     */
+    static EncodedCommands encode(final CommandBatch batch, final long clientSessionId)
     {
         final int size = batch.size();
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[Math.multiplyExact(size, MatchingCommandEncoder.MAX_LENGTH)]);
@@ -37,12 +43,12 @@ final class EncodedCommands
             final int length = switch (batch.kind(i))
             {
                 case CommandBatch.NEW_ORDER -> encoder.newOrder(
-                    buffer, offset, SESSION_ID, i + 1, i, instrumentId, batch.accountId(i), batch.clientOrderId(i),
+                    buffer, offset, clientSessionId, i + 1, i, instrumentId, batch.accountId(i), batch.clientOrderId(i),
                     batch.side(i), batch.type(i), batch.price(i), batch.quantity(i), batch.stpMode(i));
                 case CommandBatch.CANCEL -> encoder.cancel(
-                    buffer, offset, SESSION_ID, i + 1, i, instrumentId, batch.accountId(i), batch.orderId(i));
+                    buffer, offset, clientSessionId, i + 1, i, instrumentId, batch.accountId(i), batch.orderId(i));
                 case CommandBatch.REPLACE -> encoder.replace(
-                    buffer, offset, SESSION_ID, i + 1, i, instrumentId, batch.accountId(i), batch.orderId(i),
+                    buffer, offset, clientSessionId, i + 1, i, instrumentId, batch.accountId(i), batch.orderId(i),
                     batch.price(i), batch.quantity(i));
                 default -> throw new IllegalStateException("unknown command kind " + batch.kind(i));
             };

@@ -86,8 +86,8 @@ public final class MatchingBenchmark implements Callable<Integer>
         final long bookOps = median(Arrays.copyOfRange(book, BOOK_WARM_UP_RUNS, book.length));
         out.println("  ops/s per run: " + Arrays.toString(book) + " -> median " + bookOps);
 
-        final EncodedCommands prefill = EncodedCommands.encode(workload.prefill());
-        final EncodedCommands measured = EncodedCommands.encode(workload.measured());
+        final EncodedCommands prefill = EncodedCommands.encode(workload.prefill(), EncodedCommands.PREFILL_SESSION);
+        final EncodedCommands measured = EncodedCommands.encode(workload.measured(), EncodedCommands.MEASURED_SESSION);
         out.println("pipeline, wait strategy " + waitStrategy + ", journal on " + workDirectory.toAbsolutePath()
             + " (" + PIPELINE_WARM_UP_RUNS + " warm-up + " + measuredRuns + " runs)...");
         final long[] pipeline = new long[PIPELINE_WARM_UP_RUNS + measuredRuns];
@@ -108,14 +108,26 @@ public final class MatchingBenchmark implements Callable<Integer>
         latencyNs.setStartTimeStamp(latencyStartMs);
         latencyNs.setEndTimeStamp(System.currentTimeMillis());
 
+        out.printf("replicated latency at %,d commands/s: primary + standby over UDP loopback (1 warm-up run)...%n",
+            atOps);
+        ReplicatedRun.latency(prefill, measured, workDirectory, atOps, new Histogram(3_600_000_000_000L, 3));
+        final Histogram replicatedNs = new Histogram(3_600_000_000_000L, 3);
+        ReplicatedRun.latency(prefill, measured, workDirectory, atOps, replicatedNs);
+        final long replicatedP99 = micros(replicatedNs.getValueAtPercentile(99));
+        out.printf("  replicated latency (us): p50=%d p90=%d p99=%d p99.9=%d max=%d, %,d commands%n",
+            micros(replicatedNs.getValueAtPercentile(50)), micros(replicatedNs.getValueAtPercentile(90)),
+            replicatedP99, micros(replicatedNs.getValueAtPercentile(99.9)), micros(replicatedNs.getMaxValue()),
+            replicatedNs.getTotalCount());
+
         final long p50 = micros(latencyNs.getValueAtPercentile(50));
         final long p99 = micros(latencyNs.getValueAtPercentile(99));
         final long p999 = micros(latencyNs.getValueAtPercentile(99.9));
         final String line = String.format(
-            "bench-matching: book_ops_per_s=%d pipeline_ops_per_s=%d p50_us=%d p99_us=%d p999_us=%d at_ops_per_s=%d",
-            bookOps, pipelineOps, p50, p99, p999, atOps);
+            "bench-matching: book_ops_per_s=%d pipeline_ops_per_s=%d p50_us=%d p99_us=%d p999_us=%d at_ops_per_s=%d"
+                + " replicated_p99_us=%d",
+            bookOps, pipelineOps, p50, p99, p999, atOps, replicatedP99);
 
-        final Path runDirectory = writeResults(workload, book, pipeline, latencyNs, line);
+        final Path runDirectory = writeResults(workload, book, pipeline, latencyNs, replicatedNs, line);
         out.printf("  latency (us): p50=%d p90=%d p99=%d p99.9=%d max=%d, %,d commands%n", p50,
             micros(latencyNs.getValueAtPercentile(90)), p99, p999, micros(latencyNs.getMaxValue()),
             latencyNs.getTotalCount());
@@ -126,7 +138,7 @@ public final class MatchingBenchmark implements Callable<Integer>
 
     private Path writeResults(
         final ExchangeLikeWorkload.Workload workload, final long[] book, final long[] pipeline,
-        final Histogram latencyNs, final String line) throws IOException
+        final Histogram latencyNs, final Histogram replicatedNs, final String line) throws IOException
     {
         final Path runDirectory = resultsDirectory.resolve("bench-matching-" + STAMP.format(Instant.now()));
         Files.createDirectories(runDirectory);
@@ -138,6 +150,21 @@ public final class MatchingBenchmark implements Callable<Integer>
             writer.outputLogFormatVersion();
             writer.outputLegend();
             writer.outputIntervalHistogram(latencyNs);
+        }
+        try (PrintStream log = new PrintStream(
+            Files.newOutputStream(runDirectory.resolve("replicated-latency.hlog")), false, StandardCharsets.UTF_8))
+        {
+            final HistogramLogWriter writer = new HistogramLogWriter(log);
+            writer.outputComment("open-loop replicated latency (standby in the loop), nanoseconds");
+            writer.outputLogFormatVersion();
+            writer.outputLegend();
+            writer.outputIntervalHistogram(replicatedNs);
+        }
+        try (PrintStream percentiles = new PrintStream(
+            Files.newOutputStream(runDirectory.resolve("replicated-latency-percentiles.txt")), false,
+            StandardCharsets.UTF_8))
+        {
+            replicatedNs.outputPercentileDistribution(percentiles, 1_000.0);
         }
         try (PrintStream percentiles = new PrintStream(
             Files.newOutputStream(runDirectory.resolve("latency-percentiles.txt")), false, StandardCharsets.UTF_8))
@@ -152,6 +179,7 @@ public final class MatchingBenchmark implements Callable<Integer>
             "book ops/s per run (first " + BOOK_WARM_UP_RUNS + " are warm-up): " + Arrays.toString(book),
             "pipeline ops/s per run (first " + PIPELINE_WARM_UP_RUNS + " are warm-up): " + Arrays.toString(pipeline),
             "latency percentiles (us): latency-percentiles.txt; HdrHistogram log (ns): latency.hlog",
+            "replicated latency: replicated-latency-percentiles.txt, replicated-latency.hlog",
             line, "");
         Files.writeString(runDirectory.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         return runDirectory;
