@@ -92,6 +92,7 @@ public final class Replicator implements InputGate, Closeable
     private final ReplicationMessages.StopCondition stopWhenClosed = () -> lifecycle.get() == Lifecycle.CLOSED;
 
     private volatile StandbyState standbyState = StandbyState.NONE;
+    private volatile boolean closedInSync;
     private volatile long standbySessionId;
     private long sentSequence;
     private long gatePosition;
@@ -232,8 +233,10 @@ public final class Replicator implements InputGate, Closeable
     }
 
     /**
-     * Stops the conductor and closes the subscription and publication. A gate waiting under
-     * {@link StandbyLossPolicy#BLOCK} then fails its pipeline rather than let an unreplicated output out. Idempotent.
+     * Stops the conductor and closes the subscription and publication. A batch that waits for an in-sync standby's
+     * acknowledgement (or any batch, under {@link StandbyLossPolicy#BLOCK}) then fails the pipeline rather than let
+     * an unreplicated output out: a node that closes because it was fenced must not answer for inputs the new
+     * primary may not have. Close the replicator before the pipeline. Idempotent.
      */
     @Override
     public void close()
@@ -245,6 +248,7 @@ public final class Replicator implements InputGate, Closeable
         }
         synchronized (lock)
         {
+            closedInSync = standbyState == StandbyState.IN_SYNC;
             transitionLocked(StandbyState.NONE, "replicator closed");
         }
         if (conductor != null)
@@ -279,11 +283,19 @@ public final class Replicator implements InputGate, Closeable
             {
                 return;
             }
+            if (lifecycle.get() == Lifecycle.CLOSED)
+            {
+                if (policy == StandbyLossPolicy.CONTINUE && !closedInSync)
+                {
+                    return;
+                }
+                throw new IllegalStateException(name + ": closed while input " + sequence + " waits for the standby");
+            }
             if (state != StandbyState.IN_SYNC && policy == StandbyLossPolicy.CONTINUE)
             {
                 return;
             }
-            if (lifecycle.get() == Lifecycle.CLOSED || pipeline.state() != PipelineState.RUNNING)
+            if (pipeline.state() != PipelineState.RUNNING)
             {
                 throw new IllegalStateException(name + ": stopped while input " + sequence + " waits for the standby");
             }

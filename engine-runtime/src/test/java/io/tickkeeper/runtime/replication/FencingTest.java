@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.aeron.ExclusivePublication;
+import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,29 @@ class FencingTest
             assertThat(primary.replicator.standbyState()).isEqualTo(StandbyState.NONE);
             assertThat(primary.replicator.framesSent()).isZero();
             assertThat(standby.pipeline.publishedSequence()).isZero();
+        }
+    }
+
+    @Test
+    void shouldFailThePipelineRatherThanAnswerWhenClosedWhileWaitingForAnInSyncStandby()
+    {
+        try (TestNode primary = new TestNode("fence-p3", dir.resolve("a"), 24_044, StandbyLossPolicy.CONTINUE, 30_000);
+            TestNode standby = node("fence-s3", "b", 24_045))
+        {
+            primary.lead(1);
+            standby.follow(primary);
+            Await.until("standby in sync", () -> primary.replicator.standbyState() == StandbyState.IN_SYNC);
+            primary.publishAndAwait(10, 1);
+            standby.replica.promote(2);
+
+            primary.publish(11, 1);
+            Await.until("input 11 journalled", () -> primary.pipeline.journalledSequence() == 11);
+            primary.replicator.close();
+            Await.until("primary pipeline failed", () -> primary.pipeline.state() == PipelineState.FAILED);
+
+            assertThat(primary.pipeline.outputSequence()).isEqualTo(10);
+            assertThat(primary.outputs.get()).isEqualTo(10);
+            assertThat(primary.replicator.ackedSequence()).isEqualTo(10);
         }
     }
 
