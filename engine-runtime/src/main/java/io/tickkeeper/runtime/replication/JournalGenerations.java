@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,12 +16,15 @@ import io.tickkeeper.runtime.journal.JournalReader;
 import io.tickkeeper.runtime.snapshot.Snapshot;
 import io.tickkeeper.runtime.snapshot.SnapshotStore;
 import net.openhft.chronicle.queue.RollCycle;
+import org.agrona.IoUtil;
 
 /**
  * A node's storage as numbered generations, {@code <base>/gen-0001/journal} and {@code .../snapshots}: the highest
  * generation is the current one. A Chronicle journal cannot be cut short in place, so when the primary orders a
  * truncation the node copies the inputs it keeps (and the snapshots that cover only those) into the next generation
- * and restarts its pipeline from there. Older generations stay on disk for inspection.
+ * and restarts its pipeline from there. The copy is made in {@code gen-000N.partial} and renamed when complete, so
+ * a node killed while copying starts again from the generation it had. Older generations stay on disk for
+ * inspection.
  */
 public final class JournalGenerations
 {
@@ -87,11 +91,13 @@ public final class JournalGenerations
         final Path sourceJournal = journalDirectory();
         final Path sourceSnapshots = snapshotDirectory();
         final int next = generation + 1;
-        final Path target = directoryOf(next);
-        if (Files.exists(target))
+        final Path finalTarget = directoryOf(next);
+        if (Files.exists(finalTarget))
         {
-            throw new IllegalStateException("generation " + target + " already exists");
+            throw new IllegalStateException("generation " + finalTarget + " already exists");
         }
+        final Path target = finalTarget.resolveSibling(finalTarget.getFileName() + ".partial");
+        IoUtil.delete(target.toFile(), true);
         long copied = 0;
         try (Journal source = Journal.open(sourceJournal, rollCycle);
             Journal copy = Journal.open(target.resolve("journal"), rollCycle);
@@ -128,6 +134,14 @@ public final class JournalGenerations
                     snapshot.ifPresent(kept -> to.write(kept.sequence(), kept.state(), 0, kept.length()));
                 }
             }
+        }
+        try
+        {
+            Files.move(target, finalTarget, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot move " + target + " to " + finalTarget, ex);
         }
         generation = next;
         return copied;

@@ -2,6 +2,8 @@ package io.tickkeeper.runtime.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.tickkeeper.runtime.journal.Journal;
@@ -39,5 +41,26 @@ class JournalGenerationsTest
         }
         assertThat(new SnapshotStore(generations.snapshotDirectory()).sequences()).containsExactly(10L);
         assertThat(new JournalGenerations(dir.resolve("node")).generation()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldIgnoreAndReplaceACopyLeftHalfDoneByAKilledNode() throws IOException
+    {
+        final JournalGenerations generations = new JournalGenerations(dir.resolve("node"));
+        try (Journal journal = Journal.open(generations.journalDirectory()))
+        {
+            TestJournals.appendEpochs(journal, 1, 1, 5);
+        }
+        final Path partial = Files.createDirectories(dir.resolve("node/gen-0002.partial/journal"));
+        Files.writeString(partial.resolve("junk.cq4"), "half a copy");
+
+        assertThat(new JournalGenerations(dir.resolve("node")).generation()).isEqualTo(1);
+        assertThat(generations.truncate(3, Journal.DEFAULT_ROLL_CYCLE)).isEqualTo(3);
+
+        assertThat(dir.resolve("node/gen-0002.partial")).doesNotExist();
+        try (Journal journal = Journal.open(generations.journalDirectory()))
+        {
+            assertThat(journal.lastSequence()).isEqualTo(3);
+        }
     }
 }
