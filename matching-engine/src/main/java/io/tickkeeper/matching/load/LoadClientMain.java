@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
     description = "Drive a steady crossing order flow into a matching shard and report progress.")
 public final class LoadClientMain implements Callable<Integer>
 {
+    /** The client only reads the primary znode: a long session rides out a busy machine's pauses. */
+    private static final int READER_SESSION_TIMEOUT_MS = 5_000;
+
     @Option(names = "--zk", defaultValue = "127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183",
         description = "ZooKeeper connect string (default: ${DEFAULT-VALUE}).")
     private String zkConnect;
@@ -80,8 +83,8 @@ public final class LoadClientMain implements Callable<Integer>
         }
         final Histogram latencyUs = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         final CountDownLatch stopped = new CountDownLatch(1);
-        final CuratorFramework curator = CoordinatorClients.newClient(
-            zkConnect, CoordinatorClients.DEFAULT_SESSION_TIMEOUT_MS, Optional.empty());
+        final CuratorFramework curator = CoordinatorClients.newClient(zkConnect, READER_SESSION_TIMEOUT_MS,
+            Optional.empty());
         curator.start();
         final AeronTransport transport = AeronTransport.launch("load-client");
         final MatchingClient client = new MatchingClient(new MatchingClient.Context()
