@@ -59,8 +59,10 @@ import org.slf4j.LoggerFactory;
  *       64-bit number from {@link SecureRandom}, client sequences count from 1.</li>
  *   <li>Keeps every command not yet answered. When the primary (or its epoch) changes it connects to the new one,
  *       says hello (its response endpoint), and once welcomed resends every unanswered command in order; the
- *       engine answers a command it already applied with the original answer. It also resends them all when no
- *       answer came for {@code resendAfterNs} (an answer lost on the way).</li>
+ *       engine answers a command it already applied with the original answer. A NOT_PRIMARY refusal (the node
+ *       has not taken, or has lost, the role) leaves the command pending and starts the hello over: the node
+ *       welcomes the session when it is primary. It also resends them all when no answer came for
+ *       {@code resendAfterNs} (an answer lost on the way).</li>
  *   <li>Drops any response whose epoch is below the highest epoch seen (znode or responses) and counts it
  *       ({@link #staleEpochDropped()}): a deposed primary cannot answer.</li>
  *   <li>Records, per command, its answer ({@link Acknowledgement}) and, per trade, the {@link Fill}: what the
@@ -522,6 +524,8 @@ public final class MatchingClient implements AutoCloseable
                 if (reason == RefusalReason.NOT_PRIMARY)
                 {
                     notPrimaryRefusals++;
+                    welcomed = false;
+                    lastHelloNs = 0;
                 }
                 else
                 {

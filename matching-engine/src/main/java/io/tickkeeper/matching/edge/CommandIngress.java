@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * sequencer thread (an Agrona {@link Agent}; idle, it backs off to a park, never a busy spin). For each message:
  * <ul>
  *   <li>a ClientHello: the session's response endpoint goes into the {@link ResponseRoutes}; once the publication
- *       to it is connected, the session gets a SessionWelcome (it then resends what it has not had answered);</li>
+ *       to it is connected and this node is primary, the session gets a SessionWelcome stamped with the primary's
+ *       epoch (it then resends what it has not had answered). A standby keeps the welcome until it becomes
+ *       primary, so a client that found a new primary in its znode before the node took the role waits for it
+ *       instead of being refused;</li>
  *   <li>a command, while this node is primary: checked (schema, template, block, enums, client key), stamped with
  *       {@code timestampNs} from this node's clock (the only clock read on the command path) and handed to the
  *       {@link CommandSequencer};</li>
@@ -165,12 +168,12 @@ public final class CommandIngress implements AutoCloseable
 
     private int sendPendingWelcomes()
     {
-        if (pendingWelcomes.isEmpty())
+        final long epoch = role.primaryEpoch();
+        if (pendingWelcomes.isEmpty() || epoch == EdgeRole.NOT_PRIMARY)
         {
             return 0;
         }
         int work = 0;
-        final long epoch = role.lastEpoch();
         for (int i = pendingWelcomes.size() - 1; i >= 0; i--)
         {
             final PendingWelcome pending = pendingWelcomes.get(i);

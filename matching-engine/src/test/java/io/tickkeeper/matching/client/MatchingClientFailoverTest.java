@@ -110,8 +110,10 @@ class MatchingClientFailoverTest
                 primary.ingress.close();
                 primary.replicateTo(null);
                 standby.replicateTo(primary);
-                standby.role.becomePrimary(2);
                 publishPrimary(new PrimaryInfo("node-b", standby.endpoint, 2));
+                EdgeHarness.await("the client says hello to the node in the znode", () -> standby.ingress.hellos() > 0);
+                assertThat(client.connected()).as("no welcome before the node is primary").isFalse();
+                standby.role.becomePrimary(2);
 
                 EdgeHarness.await("the last 10 answered again", () -> client.acknowledgements().size() == 30);
                 final List<Acknowledgement> resentAnswers = client.acknowledgements().subList(20, 30);
