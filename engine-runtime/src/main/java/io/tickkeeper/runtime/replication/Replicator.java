@@ -97,6 +97,7 @@ public final class Replicator implements InputGate, Closeable
     private long sentSequence;
     private long gatePosition;
     private long handoverSequence;
+    private long servedFromSequence = -1;
     private ExclusivePublication dataPublication;
 
     private volatile EnginePipeline pipeline;
@@ -375,7 +376,7 @@ public final class Replicator implements InputGate, Closeable
             {
                 int work = pollControl();
                 final CatchUpRequest request = pendingRequest.getAndSet(null);
-                if (request != null)
+                if (request != null && !isBeingServed(request))
                 {
                     if (catchUp != null)
                     {
@@ -410,6 +411,19 @@ public final class Replicator implements InputGate, Closeable
             {
                 catchUp.close();
             }
+        }
+    }
+
+    /**
+     * A standby repeats its request until something arrives (a request can be lost when it reaches a restarted
+     * driver over a stale connection); a repeat of the request already being served is ignored.
+     */
+    private boolean isBeingServed(final CatchUpRequest request)
+    {
+        synchronized (lock)
+        {
+            return standbyState != StandbyState.NONE && request.sessionId == standbySessionId &&
+                request.lastSequence == servedFromSequence;
         }
     }
 
@@ -638,6 +652,7 @@ public final class Replicator implements InputGate, Closeable
             synchronized (lock)
             {
                 standbySessionId = request.sessionId;
+                servedFromSequence = request.lastSequence;
                 sentSequence = request.lastSequence;
                 handoverSequence = Long.MAX_VALUE;
                 ackedSequence.set(request.lastSequence);

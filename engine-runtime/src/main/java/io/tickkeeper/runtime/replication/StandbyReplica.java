@@ -56,6 +56,7 @@ public final class StandbyReplica implements JournalListener, Closeable
     private static final int CONTROL_STREAM_ID = ReplicationMessages.CONTROL_STREAM_ID;
     private static final int REPLICATION_TEMPLATE_MIN = 301;
     private static final int REPLICATION_TEMPLATE_MAX = 399;
+    private static final long REQUEST_REPEAT_NS = TimeUnit.SECONDS.toNanos(1);
 
     private enum Lifecycle
     {
@@ -78,6 +79,7 @@ public final class StandbyReplica implements JournalListener, Closeable
     private final AtomicLong duplicatesIgnored = new AtomicLong();
     private final AtomicLong gapsDropped = new AtomicLong();
     private final AtomicLong ignoredWhilePrimary = new AtomicLong();
+    private final AtomicLong requestsSent = new AtomicLong();
     private final AtomicLong acknowledgedSequence = new AtomicLong();
     private final AtomicLong truncateTo = new AtomicLong(-1);
     private final AtomicBoolean ackPending = new AtomicBoolean();
@@ -96,6 +98,8 @@ public final class StandbyReplica implements JournalListener, Closeable
     private long lastSequence;
     private boolean requestPending;
     private boolean gapRequested;
+    private boolean awaitingResponse;
+    private long requestSentNs;
 
     /**
      * Validates the settings; nothing is subscribed until {@link #start(EnginePipeline)}.
@@ -242,6 +246,15 @@ public final class StandbyReplica implements JournalListener, Closeable
         return ignoredWhilePrimary.get();
     }
 
+    /**
+     * @return how many catch-up requests were sent; a request is repeated every second until a frame arrives, since
+     *     one can be lost on a connection to a restarted driver.
+     */
+    public long requestsSent()
+    {
+        return requestsSent.get();
+    }
+
     /** @return the highest sequence acknowledged to the primary. */
     public long acknowledgedSequence()
     {
@@ -330,7 +343,12 @@ public final class StandbyReplica implements JournalListener, Closeable
                     controlPublication = transport.aeron().addPublication(follow, CONTROL_STREAM_ID);
                     CloseHelper.quietClose(previous);
                     requestPending = true;
+                    awaitingResponse = false;
                     work++;
+                }
+                if (awaitingResponse && System.nanoTime() - requestSentNs > REQUEST_REPEAT_NS)
+                {
+                    requestPending = true;
                 }
                 if (requestPending && !promoted)
                 {
@@ -377,8 +395,14 @@ public final class StandbyReplica implements JournalListener, Closeable
         if (publication.offer(buffer, 0, length) > 0)
         {
             requestPending = false;
-            LOG.info("{}: standby session {} asked {} to catch up after {} (epoch {})",
-                name, sessionId, publication.channel(), lastSequence, lastEpoch);
+            if (!awaitingResponse)
+            {
+                LOG.info("{}: standby session {} asked {} to catch up after {} (epoch {})",
+                    name, sessionId, publication.channel(), lastSequence, lastEpoch);
+            }
+            awaitingResponse = true;
+            requestSentNs = System.nanoTime();
+            requestsSent.incrementAndGet();
             return 1;
         }
         return 0;
@@ -455,6 +479,7 @@ public final class StandbyReplica implements JournalListener, Closeable
             {
                 return;
             }
+            awaitingResponse = false;
             final int templateId = ReplicationMessages.templateId(buffer, offset);
             if (templateId == TruncateDecoder.TEMPLATE_ID)
             {

@@ -3,8 +3,10 @@ package io.tickkeeper.runtime.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import io.tickkeeper.runtime.journal.Journal;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,26 @@ class CatchUpTest
                 assertThat(newPrimary.replicator.truncatesSent()).isEqualTo(1);
                 assertThat(newPrimary.outputsBeforeAck.get()).isEqualTo(30);
             }
+        }
+    }
+
+    @Test
+    void shouldIgnoreTheRepeatedRequestOfAStandbyThatHasHeardNothingYet()
+    {
+        try (TestNode primary = node("repeat-p1", "a", 24_034);
+            TestNode standby = node("repeat-s1", "b", 24_035))
+        {
+            primary.lead(1);
+            standby.follow(primary);
+            Await.until("standby in sync", () -> primary.replicator.standbyState() == StandbyState.IN_SYNC);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2_500));
+
+            assertThat(primary.events).containsExactly("in-sync");
+            assertThat(primary.replicator.framesSent()).isZero();
+            assertThat(standby.replica.requestsSent()).isGreaterThanOrEqualTo(2);
+            primary.publishAndAwait(5, 1);
+            Await.until("standby applied 5", () -> standby.machine.appliedSequence() == 5);
+            assertThat(standby.machine.hash()).isEqualTo(primary.machine.hash());
         }
     }
 
