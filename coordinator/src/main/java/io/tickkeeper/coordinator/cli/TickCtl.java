@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         CommandLine.HelpCommand.class,
         ConfigCommand.class,
         LocksCommand.class,
+        StatusCommand.class,
+        WatchCommand.class,
         ZkCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -72,27 +72,31 @@ final class ZkCommand implements Callable<Integer>
         }
 
         /**
-         * While any server of the directory runs, the ensemble keeps the settings it was started with (a server
-         * restarted with other ports would never rejoin); asking for different ones explicitly is an error.
+         * An ensemble directory remembers its settings (its zoo.cfg files). Without explicit settings, start uses
+         * them. Explicit settings replace them while no server runs; while one runs, asking for different settings
+         * is an error (a server restarted with other ports would never rejoin).
          */
         private EnsembleConfig chooseConfig() throws IOException
         {
             final EnsembleConfig requested = options.fromOptions();
             final Optional<EnsembleConfig> recorded = EnsembleConfig.read(requested.dataDir());
-            if (recorded.isEmpty() || !new EnsembleLauncher(recorded.get()).anyRunning())
+            if (recorded.isEmpty())
             {
                 return requested;
             }
             final boolean explicitSettings = spec.commandLine().getParseResult().matchedOptions().stream()
                 .anyMatch(option -> !"--data-dir".equals(option.longestName())
                     && !"--quorum-timeout-ms".equals(option.longestName()));
-            if (explicitSettings && !recorded.get().sameEnsemble(requested))
+            if (!explicitSettings)
             {
-                throw new CommandFailedException("the ensemble in " + requested.dataDir()
-                    + " is running with other settings (" + recorded.get() + "); stop it first",
-                    ExitCodes.BAD_VALUE);
+                return recorded.get();
             }
-            return recorded.get();
+            if (recorded.get().sameEnsemble(requested) || !new EnsembleLauncher(recorded.get()).anyRunning())
+            {
+                return requested;
+            }
+            throw new CommandFailedException("the ensemble in " + requested.dataDir()
+                + " is running with other settings (" + recorded.get() + "); stop it first", ExitCodes.BAD_VALUE);
         }
     }
 

@@ -14,7 +14,10 @@ public enum ElectionState
     PROMOTING,
     /** The primary of its shard for the current epoch. */
     PRIMARY,
-    /** Connection SUSPENDED or session LOST: not primary; campaigns again with a fresh latch on RECONNECTED. */
+    /**
+     * Connection SUSPENDED or session LOST: not primary. On RECONNECTED it campaigns again: with the same latch
+     * node when the session survived, with a fresh latch after a lost session.
+     */
     DISCONNECTED,
     /** Closed; the latch and the primary znode are gone. */
     CLOSED

@@ -33,8 +33,9 @@ import io.tickkeeper.coordinator.ZkPaths;
  *       checks the latch node, moves the epoch znode ({@link ZkPaths#epoch}) from {@code e} to {@code e + 1} with
  *       a version check, and creates the ephemeral primary znode ({@link ZkPaths#primary}) with endpoint and
  *       epoch. Two nodes can therefore never hold the same epoch.</li>
- *   <li>SUSPENDED and LOST mean "not primary" at once; the latch is dropped and a fresh one campaigns after
- *       RECONNECTED.</li>
+ *   <li>SUSPENDED and LOST mean "not primary" at once. After RECONNECTED in the same session the latch node is
+ *       still queued and campaigns on (still leading, it promotes again with a new epoch, rewriting its own primary
+ *       znode); after a LOST session the latch is dropped and a fresh one campaigns.</li>
  *   <li>While primary, a lease renewed by a cheap read every quarter of the session timeout (which also checks
  *       that the primary znode is still ours) bounds how long it may act without hearing from ZooKeeper:
  *       {@link #fencedEpoch()}.</li>
@@ -149,6 +150,7 @@ public final class PrimaryElection implements Closeable
             .forAll((type, oldData, data) -> post(() -> onPrimaryZnode(data)))
             .build());
         primaryCache.start();
+        post(this::prepare);
         post(this::campaign);
     }
 
@@ -223,10 +225,10 @@ public final class PrimaryElection implements Closeable
         {
             Thread.currentThread().interrupt();
         }
-        primaryCache.close();
         final LeaderLatch current = latch;
         latch = null;
         releaseAndCloseLatch(current, sessionId);
+        primaryCache.close();
     }
 
     @Override
@@ -270,20 +272,78 @@ public final class PrimaryElection implements Closeable
         switch (newState)
         {
             case SUSPENDED:
+                synchronized (this)
+                {
+                    term++;
+                    transition(ElectionState.DISCONNECTED, "SUSPENDED");
+                }
+                break;
             case LOST:
                 synchronized (this)
                 {
                     term++;
-                    transition(ElectionState.DISCONNECTED, newState.name());
+                    transition(ElectionState.DISCONNECTED, "LOST");
                 }
-                post(() -> dropLatch(newState.name()));
+                post(() -> dropLatch("session LOST"));
                 break;
             case CONNECTED:
             case RECONNECTED:
-                post(this::campaign);
+                post(this::reconnected);
                 break;
             default:
                 break;
+        }
+    }
+
+    /**
+     * Worker: runs the client-side code of a promotion once (JSON encoding, reading the epoch, building the claim
+     * transaction without committing it), so that the first real promotion does not pay for class loading and
+     * Jackson's introspection on the critical path of a failover.
+     */
+    private void prepare()
+    {
+        try
+        {
+            final PrimaryInfo sample = new PrimaryInfo(node, endpoint, 1);
+            PrimaryInfo.fromJson(sample.toJson());
+            znodes.prepare(sample);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        catch (final Exception ex)
+        {
+            LOG.debug("{}: warm-up read failed: {}", name, ex.toString());
+        }
+    }
+
+    /**
+     * Worker: connected again. After a lost session (the latch was dropped) a fresh latch campaigns; when the
+     * session survived the suspension, the latch node is still in the queue: campaign with it, and if it still
+     * leads, promote again (with a new epoch, since this node stopped acting while suspended).
+     */
+    private void reconnected()
+    {
+        final LeaderLatch current = latch;
+        if (current == null)
+        {
+            campaign();
+            return;
+        }
+        refreshPrimarySeen();
+        synchronized (this)
+        {
+            if (state != ElectionState.DISCONNECTED || current != latch)
+            {
+                return;
+            }
+            term++;
+            transition(ElectionState.CANDIDATE, "reconnected in the same session");
+        }
+        if (current.hasLeadership())
+        {
+            promote(current);
         }
     }
 
@@ -310,6 +370,7 @@ public final class PrimaryElection implements Closeable
         {
             LOG.warn("{}: could not remove a stale primary znode of this session: {}", name, ex.toString());
         }
+        refreshPrimarySeen();
         final LeaderLatch fresh = new LeaderLatch(client, electionPath, node, LeaderLatch.CloseMode.SILENT);
         fresh.addListener(new LeaderLatchListener()
         {
@@ -360,6 +421,7 @@ public final class PrimaryElection implements Closeable
             awaitingOldPrimary = false;
             transition(ElectionState.PROMOTING, "won the latch");
         }
+        final long promotingNs = System.nanoTime();
         try
         {
             final long sessionId = sessionId();
@@ -383,7 +445,7 @@ public final class PrimaryElection implements Closeable
                 final ShardZnodes.ClaimResult result = znodes.claim(ourPath, current, info);
                 if (result == ShardZnodes.ClaimResult.CLAIMED)
                 {
-                    becomePrimary(myTerm, info.epoch(), sessionId, sentNs);
+                    becomePrimary(myTerm, info.epoch(), sessionId, sentNs, promotingNs);
                     return;
                 }
                 if (result == ShardZnodes.ClaimResult.LATCH_GONE)
@@ -391,9 +453,23 @@ public final class PrimaryElection implements Closeable
                     restartCampaign(myTerm, "latch node vanished while promoting");
                     return;
                 }
-                if (result == ShardZnodes.ClaimResult.PRIMARY_EXISTS && awaitOldPrimary(myTerm, sessionId))
+                if (result == ShardZnodes.ClaimResult.PRIMARY_EXISTS)
                 {
-                    return;
+                    final Stat primary = znodes.primaryStat();
+                    if (primary != null && primary.getEphemeralOwner() == sessionId)
+                    {
+                        final PrimaryInfo again = new PrimaryInfo(node, endpoint, current.epoch() + 1);
+                        final long resentNs = System.nanoTime();
+                        if (znodes.reclaim(ourPath, current, again, primary) == ShardZnodes.ClaimResult.CLAIMED)
+                        {
+                            becomePrimary(myTerm, again.epoch(), sessionId, resentNs, promotingNs);
+                            return;
+                        }
+                    }
+                    else if (primary != null && awaitOldPrimary(myTerm))
+                    {
+                        return;
+                    }
                 }
             }
             restartCampaign(myTerm, "could not claim the epoch in " + MAX_CLAIM_ATTEMPTS + " attempts");
@@ -410,23 +486,13 @@ public final class PrimaryElection implements Closeable
     }
 
     /**
-     * Worker: a primary znode exists. When it is this session's own leftover it is deleted (claim again); when it
-     * is another node's, the primary cache calls {@link #promote} again once it is gone.
+     * Worker: another node's primary znode exists (its session has not ended yet). The primary cache calls
+     * {@link #promote} again once it is gone.
      *
-     * @return whether to stop and wait for the other node's primary znode to go.
+     * @return whether to stop and wait (false: it is already gone, claim again now).
      */
-    private boolean awaitOldPrimary(final long myTerm, final long sessionId) throws Exception
+    private boolean awaitOldPrimary(final long myTerm) throws Exception
     {
-        final Stat primary = znodes.primaryStat();
-        if (primary == null)
-        {
-            return false;
-        }
-        if (primary.getEphemeralOwner() == sessionId)
-        {
-            znodes.deletePrimaryIfOwned(sessionId);
-            return false;
-        }
         synchronized (this)
         {
             awaitingOldPrimary = term == myTerm;
@@ -439,7 +505,8 @@ public final class PrimaryElection implements Closeable
         return true;
     }
 
-    private void becomePrimary(final long myTerm, final long newEpoch, final long sessionId, final long sentNs)
+    private void becomePrimary(
+        final long myTerm, final long newEpoch, final long sessionId, final long sentNs, final long promotingNs)
         throws Exception
     {
         synchronized (this)
@@ -456,7 +523,8 @@ public final class PrimaryElection implements Closeable
                     worker.scheduleWithFixedDelay(this::probe, renewMs, renewMs, TimeUnit.MILLISECONDS);
                 }
                 lease.renew(sentNs);
-                transition(ElectionState.PRIMARY, "epoch " + newEpoch);
+                transition(ElectionState.PRIMARY, "epoch " + newEpoch + ", fenced and published in "
+                    + TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - promotingNs) + " us");
                 return;
             }
         }
@@ -464,7 +532,11 @@ public final class PrimaryElection implements Closeable
         znodes.deletePrimaryIfOwned(sessionId);
     }
 
-    /** Worker: our latch lost leadership (its node is gone, or the connection was suspended). */
+    /**
+     * Worker: our latch lost leadership (its node is gone, or the connection was suspended). While connected,
+     * the primary znode is removed so another node can claim; while suspended it stays (this session still owns
+     * it) and a re-promotion after RECONNECTED takes it over again.
+     */
     private void demote(final LeaderLatch lost, final String reason)
     {
         synchronized (this)
@@ -475,6 +547,10 @@ public final class PrimaryElection implements Closeable
             }
             term++;
             transition(ElectionState.CANDIDATE, reason);
+        }
+        if (!client.getZookeeperClient().isConnected())
+        {
+            return;
         }
         try
         {
@@ -522,6 +598,38 @@ public final class PrimaryElection implements Closeable
             {
                 LOG.warn("{}: closing the latch failed: {}", name, ex.toString());
             }
+        }
+    }
+
+    /**
+     * Worker: reads the primary znode directly. After a lost session the primary cache may not have seen what
+     * happened meanwhile; a candidate must not report a stale primary to its listener.
+     */
+    private void refreshPrimarySeen()
+    {
+        PrimaryInfo seen = null;
+        try
+        {
+            final byte[] data = client.getData().forPath(znodes.primaryPath());
+            seen = data == null || data.length == 0 ? null : PrimaryInfo.fromJson(data);
+        }
+        catch (final KeeperException.NoNodeException ex)
+        {
+            seen = null;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        catch (final Exception ex)
+        {
+            LOG.warn("{}: could not read the primary znode: {}", name, ex.toString());
+            return;
+        }
+        synchronized (this)
+        {
+            lastPrimarySeen = seen;
         }
     }
 
@@ -648,7 +756,13 @@ public final class PrimaryElection implements Closeable
         {
             if (current != null && sessionId != 0 && sessionId == sessionId())
             {
-                if (!znodes.release(sessionId, current.getOurPath()))
+                final long releaseNs = System.nanoTime();
+                if (znodes.release(sessionId, current.getOurPath()))
+                {
+                    LOG.info("{}: released the primary and latch znodes in {} us", name,
+                        TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - releaseNs));
+                }
+                else
                 {
                     znodes.deletePrimaryIfOwned(sessionId);
                 }

@@ -71,6 +71,20 @@ final class ShardZnodes
     }
 
     /**
+     * Reads the epoch and builds (without committing) the operations of a claim, a reclaim and a release.
+     */
+    void prepare(final PrimaryInfo sample) throws Exception
+    {
+        final VersionedEpoch current = readEpoch();
+        client.transactionOp().check().forPath(primaryPath);
+        client.transactionOp().setData().withVersion(current.version()).forPath(epochPath, Epochs.encode(1));
+        client.transactionOp().create().withMode(CreateMode.EPHEMERAL).forPath(primaryPath, sample.toJson());
+        client.transactionOp().setData().withVersion(0).forPath(primaryPath, sample.toJson());
+        client.transactionOp().delete().withVersion(0).forPath(primaryPath);
+        primaryStat();
+    }
+
+    /**
      * @return the primary znode's stat, or {@code null} when there is none.
      */
     Stat primaryStat() throws Exception
@@ -106,6 +120,31 @@ final class ShardZnodes
         catch (final KeeperException.NoNodeException ex)
         {
             return ClaimResult.LATCH_GONE;
+        }
+    }
+
+    /**
+     * Re-promotion of a node whose session kept its primary znode through a suspension: in one transaction,
+     * check our latch node, move the epoch with a version check and rewrite our primary znode (version-checked)
+     * with the new epoch. Watchers see the primary change its epoch, not disappear.
+     */
+    ClaimResult reclaim(
+        final String ourLatchPath, final VersionedEpoch current, final PrimaryInfo info, final Stat ourPrimary)
+        throws Exception
+    {
+        try
+        {
+            client.transaction().forOperations(
+                client.transactionOp().check().forPath(ourLatchPath),
+                client.transactionOp().setData().withVersion(current.version())
+                    .forPath(epochPath, Epochs.encode(info.epoch())),
+                client.transactionOp().setData().withVersion(ourPrimary.getVersion())
+                    .forPath(primaryPath, info.toJson()));
+            return ClaimResult.CLAIMED;
+        }
+        catch (final KeeperException.BadVersionException | KeeperException.NoNodeException ex)
+        {
+            return ClaimResult.EPOCH_MOVED;
         }
     }
 

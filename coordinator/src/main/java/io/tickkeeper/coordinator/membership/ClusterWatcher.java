@@ -28,6 +28,7 @@ public final class ClusterWatcher implements Closeable
     private final AtomicReference<Lifecycle> lifecycle = new AtomicReference<>(Lifecycle.LATENT);
     private final CopyOnWriteArrayList<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch initialized = new CountDownLatch(1);
+    private volatile boolean loaded;
     private volatile ClusterView view = ClusterView.from(Stream.empty());
 
     /**
@@ -60,15 +61,16 @@ public final class ClusterWatcher implements Closeable
         cache.listenable().addListener(CuratorCacheListener.builder()
             .forAll((type, oldData, data) ->
             {
-                if (initialized.getCount() == 0)
+                if (loaded)
                 {
                     refresh();
                 }
             })
             .forInitialized(() ->
             {
-                initialized.countDown();
+                loaded = true;
                 refresh();
+                initialized.countDown();
             })
             .build());
         cache.start();
@@ -76,7 +78,7 @@ public final class ClusterWatcher implements Closeable
 
     /**
      * @param timeoutMs how long to wait.
-     * @return whether the cache finished its initial load in time.
+     * @return whether the cache finished its initial load (and {@link #view()} shows it) in time.
      * @throws InterruptedException when interrupted.
      */
     public boolean awaitInitialized(final long timeoutMs) throws InterruptedException

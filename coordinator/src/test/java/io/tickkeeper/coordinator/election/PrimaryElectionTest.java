@@ -9,12 +9,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.tickkeeper.coordinator.CoordinatorClients;
 import io.tickkeeper.coordinator.ZkPaths;
 import io.tickkeeper.coordinator.zk.Await;
 import io.tickkeeper.coordinator.zk.InProcessEnsemble;
@@ -107,7 +108,7 @@ class PrimaryElectionTest
 
         assertThat(handOverMs)
             .as("a graceful hand-over must not wait for the session to expire")
-            .isLessThan(CoordinatorClients.DEFAULT_SESSION_TIMEOUT_MS / 2);
+            .isLessThan(InProcessEnsemble.SESSION_TIMEOUT_MS / 2);
         assertThat(b.election.fencedEpoch()).isEqualTo(2);
         assertThat(a.election.state()).isEqualTo(ElectionState.CLOSED);
         assertThat(a.listener.events()).extracting(RecordingListener.Event::kind).endsWith("not-primary");
@@ -138,7 +139,7 @@ class PrimaryElectionTest
         assertThat(a.election.state())
             .as("frozen, a has heard nothing yet; only its lease stops it")
             .isEqualTo(ElectionState.PRIMARY);
-        assertThat(leaseGoneMs).isLessThanOrEqualTo(CoordinatorClients.DEFAULT_SESSION_TIMEOUT_MS);
+        assertThat(leaseGoneMs).isLessThanOrEqualTo(InProcessEnsemble.SESSION_TIMEOUT_MS);
 
         final long thawedNs = System.nanoTime();
         thaw.countDown();
@@ -189,7 +190,7 @@ class PrimaryElectionTest
             StandardCharsets.US_ASCII)).isEqualTo(Long.toString(handOvers + 1L));
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeElections()
     {
         elections.forEach(PrimaryElection::close);
@@ -222,7 +223,7 @@ class PrimaryElectionTest
         final CuratorFramework other = ensemble.service();
         other.create().forPath(path);
         final CountDownLatch frozen = new CountDownLatch(1);
-        client.getData().usingWatcher((org.apache.zookeeper.Watcher)event ->
+        client.getData().usingWatcher((Watcher)event ->
         {
             frozen.countDown();
             try

@@ -27,6 +27,11 @@ public final class InProcessEnsemble implements AutoCloseable
 {
     /** The servers' tick; sessions may last from two ticks up. */
     public static final int TICK_MS = 100;
+    /**
+     * Session timeout of the clients of {@link #service()} and {@link #anonymous()}: longer than the product's
+     * default so that a starved test JVM on a busy shared machine does not lose sessions the test did not end.
+     */
+    public static final int SESSION_TIMEOUT_MS = 3_000;
     /** The identity services write with in tests. */
     public static final Credentials SERVICE = Credentials.parse("tickkeeper:test-secret");
 
@@ -89,7 +94,7 @@ public final class InProcessEnsemble implements AutoCloseable
      */
     public CuratorFramework service() throws InterruptedException
     {
-        return client(Optional.of(SERVICE), CoordinatorClients.DEFAULT_SESSION_TIMEOUT_MS);
+        return client(Optional.of(SERVICE), SESSION_TIMEOUT_MS);
     }
 
     /**
@@ -98,7 +103,7 @@ public final class InProcessEnsemble implements AutoCloseable
      */
     public CuratorFramework anonymous() throws InterruptedException
     {
-        return client(Optional.empty(), CoordinatorClients.DEFAULT_SESSION_TIMEOUT_MS);
+        return client(Optional.empty(), SESSION_TIMEOUT_MS);
     }
 
     /**
