@@ -134,6 +134,10 @@ public final class Replicator implements InputGate, Closeable
             throw new IllegalStateException("cannot lead: replicator is " + lifecycle.get());
         }
         this.pipeline = pipeline;
+        synchronized (lock)
+        {
+            gatePosition = Math.max(gatePosition, pipeline.recoveredSequence());
+        }
         controlSubscription = transport.aeron().addSubscription(controlChannel, ReplicationMessages.CONTROL_STREAM_ID);
         if (!lifecycle.compareAndSet(Lifecycle.LATENT, Lifecycle.STARTED))
         {

@@ -340,8 +340,9 @@ public final class StandbyReplica implements JournalListener, Closeable
                 if (follow != null)
                 {
                     final Publication previous = controlPublication;
-                    controlPublication = transport.aeron().addPublication(follow, CONTROL_STREAM_ID);
+                    controlPublication = null;
                     CloseHelper.quietClose(previous);
+                    controlPublication = transport.aeron().addPublication(follow, CONTROL_STREAM_ID);
                     requestPending = true;
                     awaitingResponse = false;
                     work++;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import io.tickkeeper.runtime.journal.Journal;
+import io.tickkeeper.runtime.transport.AeronTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,33 @@ class FailoverTest
                 assertThat(rejoined.replica.staleEpochRefused()).isZero();
                 assertThat(standby.outputsBeforeAck.get()).as("100 applied as standby, 20 sequenced alone")
                     .isEqualTo(120);
+            }
+        }
+    }
+
+    @Test
+    void shouldFollowAPrimaryRestartedAtTheSameEndpointAgain()
+    {
+        try (TestNode standby = node("same-b", "b", 24_053))
+        {
+            try (TestNode primary = node("same-a", "a", 24_052))
+            {
+                primary.lead(1);
+                standby.follow(primary);
+                Await.until("standby in sync", () -> primary.replicator.standbyState() == StandbyState.IN_SYNC);
+                primary.publishAndAwait(50, 1);
+            }
+            try (TestNode restarted = node("same-a2", "a", 24_052))
+            {
+                restarted.lead(2);
+                standby.replica.fence(2);
+                standby.replica.follow(AeronTransport.udp(AeronTransport.LOOPBACK, 24_052));
+                Await.until("standby in sync again", () -> restarted.replicator.standbyState() == StandbyState.IN_SYNC);
+                restarted.publishAndAwait(50, 51);
+                Await.until("standby applied 100", () -> standby.machine.appliedSequence() == 100);
+
+                assertThat(standby.machine.hash()).isEqualTo(restarted.machine.hash());
+                assertThat(restarted.outputsBeforeAck.get()).isZero();
             }
         }
     }
