@@ -687,7 +687,7 @@ public final class MatchingClient implements AutoCloseable
         /** Default idle strategy: the first park. */
         public static final long DEFAULT_IDLE_MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
         /** Default idle strategy: the longest park, which bounds the added latency of an idle thread. */
-        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
         private String name = "matching-client";
         private CuratorFramework curator;
@@ -760,7 +760,7 @@ public final class MatchingClient implements AutoCloseable
             return this;
         }
 
-        /** @param idleStrategy how the idle client thread waits; spin, yield, then park up to 100 µs unless set. */
+        /** @param idleStrategy how the idle client thread waits; spin, yield, then park up to 1 ms unless set. */
         public Context idleStrategy(final IdleStrategy idleStrategy)
         {
             this.idleStrategy = idleStrategy;

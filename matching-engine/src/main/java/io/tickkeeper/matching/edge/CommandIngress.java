@@ -365,7 +365,7 @@ public final class CommandIngress implements AutoCloseable
         /** Default idle strategy: the first park. */
         public static final long DEFAULT_IDLE_MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
         /** Default idle strategy: the longest park, which bounds the added latency of an idle thread. */
-        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
         private String name = "matching";
         private Aeron aeron;
@@ -427,7 +427,7 @@ public final class CommandIngress implements AutoCloseable
             return this;
         }
 
-        /** @param idleStrategy how the idle ingress thread waits; spin, yield, then park up to 100 µs unless set. */
+        /** @param idleStrategy how the idle ingress thread waits; spin, yield, then park up to 1 ms unless set. */
         public Context idleStrategy(final IdleStrategy idleStrategy)
         {
             this.idleStrategy = idleStrategy;
