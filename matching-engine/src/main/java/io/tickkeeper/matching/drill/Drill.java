@@ -207,6 +207,8 @@ final class Drill
                 kills++;
                 removeAeronDirectory(primary.node(), pid);
             }
+            await("a primary of a higher epoch", () -> primary().filter(p -> p.epoch() > primary.epoch()).isPresent());
+            final long electedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultNs);
             await("an answer from a new primary", () -> recorder.firstAnswerAbove(primary.epoch(), faultNs) != null);
             final Acknowledgement first = recorder.firstAnswerAbove(primary.epoch(), faultNs);
             final long failoverMs = TimeUnit.NANOSECONDS.toMillis(first.answeredNs() - faultNs);
@@ -224,9 +226,10 @@ final class Drill
             await(primary.node() + " back as an in-sync standby", () -> rejoined(primary.node()));
             final long rejoinMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultNs);
             failovers.add(new Failover(number, freeze ? "SIGSTOP" : "SIGKILL", primary.node(), primary.epoch(),
-                successor.node(), first.epoch(), failoverMs, rejoinMs));
+                successor.node(), first.epoch(), electedMs, failoverMs, rejoinMs));
             progress("fault " + number + ": " + (freeze ? "SIGSTOP" : "SIGKILL") + " " + primary.node() + " (epoch "
-                + primary.epoch() + "): failover " + failoverMs + " ms to " + successor.node() + " (epoch "
+                + primary.epoch() + "): elected after " + electedMs + " ms, failover " + failoverMs + " ms to "
+                + successor.node() + " (epoch "
                 + first.epoch() + "), rejoined after " + rejoinMs + " ms; answers so far " + recorder.answerCount());
             Thread.sleep(settings.settleMs());
         }
@@ -379,7 +382,11 @@ final class Drill
             "--data-dir", settings.workDir().resolve("nodes").resolve(node).toString(),
             "--instruments", settings.instruments(),
             "--session-timeout-ms", Integer.toString(settings.sessionTimeoutMs()));
-        return new NodeProcess(node, JvmCommand.current().command(256, MatchingEngineMain.class.getName(), args),
+        final List<String> command = new ArrayList<>(JvmCommand.current().command(256,
+            MatchingEngineMain.class.getName(), args));
+        command.addAll(1, List.of("-Dorg.slf4j.simpleLogger.showDateTime=true",
+            "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
+        return new NodeProcess(node, command,
             Map.of(Credentials.ENV_AUTH_FILE, authFile.toString()),
             settings.workDir().resolve("logs").resolve(node + ".log"));
     }

@@ -33,8 +33,9 @@ final class DrillReport
     DrillReport failovers(final List<Failover> failovers)
     {
         text.append("## Faults\n")
-            .append("| # | fault | victim | old epoch | new primary | new epoch | failover ms | rejoin ms |\n")
-            .append("|---|---|---|---|---|---|---|---|\n");
+            .append("| # | fault | victim | old epoch | new primary | new epoch | elected ms | failover ms ")
+            .append("| rejoin ms |\n")
+            .append("|---|---|---|---|---|---|---|---|---|\n");
         for (final Failover failover : failovers)
         {
             text.append("| ").append(failover.number())
@@ -43,6 +44,7 @@ final class DrillReport
                 .append(" | ").append(failover.oldEpoch())
                 .append(" | ").append(failover.newPrimary())
                 .append(" | ").append(failover.newEpoch())
+                .append(" | ").append(failover.electedMs())
                 .append(" | ").append(failover.failoverMs())
                 .append(" | ").append(failover.rejoinMs() < 0 ? "-" : Long.toString(failover.rejoinMs()))
                 .append(" |\n");

@@ -9,11 +9,12 @@ package io.tickkeeper.matching.drill;
  * @param oldEpoch     its epoch.
  * @param newPrimary   the node that acknowledged first afterwards.
  * @param newEpoch     the epoch of that acknowledgement.
+ * @param electedMs    fault to the drill seeing a primary znode of a higher epoch.
  * @param failoverMs   fault to first acknowledgement from the new primary.
  * @param rejoinMs     fault to the victim back in the in-sync set.
  */
 record Failover(
-    int number, String fault, String victim, long oldEpoch, String newPrimary, long newEpoch, long failoverMs,
-    long rejoinMs)
+    int number, String fault, String victim, long oldEpoch, String newPrimary, long newEpoch, long electedMs,
+    long failoverMs, long rejoinMs)
 {
 }

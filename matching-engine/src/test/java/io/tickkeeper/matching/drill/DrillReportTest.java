@@ -18,16 +18,16 @@ class DrillReportTest
         final DrillVerdict verdict = new DrillVerdict(2, 100, 0, 0, 0, 0, 500, 700);
 
         final String markdown = new DrillReport("Drill", List.of("kills: 2"))
-            .failovers(List.of(new Failover(1, "SIGKILL", "a", 1, "b", 2, 500, 2_000),
-                new Failover(2, "SIGSTOP", "b", 2, "a", 3, 700, -1)))
+            .failovers(List.of(new Failover(1, "SIGKILL", "a", 1, "b", 2, 420, 500, 2_000),
+                new Failover(2, "SIGSTOP", "b", 2, "a", 3, 610, 700, -1)))
             .distribution("Failover time", "ms", failoverMs)
             .distribution("Order to acknowledgement", "us", new Histogram(3))
             .checks(List.of("acknowledged orders: 100"))
             .verdict(verdict)
             .markdown();
 
-        assertThat(markdown).contains("| 1 | SIGKILL | a | 1 | b | 2 | 500 | 2000 |")
-            .contains("| 2 | SIGSTOP | b | 2 | a | 3 | 700 | - |")
+        assertThat(markdown).contains("| 1 | SIGKILL | a | 1 | b | 2 | 420 | 500 | 2000 |")
+            .contains("| 2 | SIGSTOP | b | 2 | a | 3 | 610 | 700 | - |")
             .contains("| p50 | 500 |")
             .contains("| max | 700 |")
             .contains("no values")
