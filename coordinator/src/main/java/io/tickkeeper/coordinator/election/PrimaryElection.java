@@ -263,8 +263,19 @@ public final class PrimaryElection implements Closeable
         }
         else if (next == ElectionState.CANDIDATE)
         {
-            listener.onFollower(lastPrimarySeen);
+            listener.onFollower(otherPrimary());
         }
+    }
+
+    /**
+     * Called with the monitor held.
+     *
+     * @return the primary last seen, unless it is this node's own leftover record (a candidate never follows
+     *     itself).
+     */
+    private PrimaryInfo otherPrimary()
+    {
+        return lastPrimarySeen == null || lastPrimarySeen.node().equals(node) ? null : lastPrimarySeen;
     }
 
     private void onConnectionState(final ConnectionState newState)
@@ -546,11 +557,12 @@ public final class PrimaryElection implements Closeable
                 return;
             }
             term++;
+            if (!client.getZookeeperClient().isConnected())
+            {
+                transition(ElectionState.DISCONNECTED, reason + " (connection lost)");
+                return;
+            }
             transition(ElectionState.CANDIDATE, reason);
-        }
-        if (!client.getZookeeperClient().isConnected())
-        {
-            return;
         }
         try
         {
@@ -656,7 +668,7 @@ public final class PrimaryElection implements Closeable
             retryPromotion = data == null && state == ElectionState.PROMOTING && awaitingOldPrimary;
             if (state == ElectionState.CANDIDATE && !Objects.equals(previous, lastPrimarySeen))
             {
-                listener.onFollower(lastPrimarySeen);
+                listener.onFollower(otherPrimary());
             }
         }
         if (retryPromotion)

@@ -116,7 +116,7 @@ public final class EnsembleLauncher
             {
                 return true;
             }
-            if (System.nanoTime() - deadlineNs >= 0 || !anyRunning())
+            if (System.nanoTime() - deadlineNs >= 0 || servers.stream().noneMatch(s -> s.recorded().isPresent()))
             {
                 return false;
             }

@@ -23,6 +23,11 @@ import java.util.concurrent.TimeoutException;
 final class ServerProcess
 {
     static final String MAIN_CLASS = "org.apache.zookeeper.server.quorum.QuorumPeerMain";
+    /**
+     * System property naming the server's configuration file, placed first on the command line: the JDK reads
+     * only the first 4 KiB of a Linux process's command line, and a classpath is often longer.
+     */
+    static final String MARKER_PROPERTY = "tickkeeper.zk.server";
     private static final String ELECTION_LOG_MARK = "LEADER ELECTION TOOK - ";
     private static final long LOG_TAIL_BYTES = 1L << 20;
     private static final long KILL_WAIT_MS = 5_000;
@@ -52,30 +57,41 @@ final class ServerProcess
     }
 
     /**
-     * @return the live server process recorded in the pid file, if it is still this server (same main class and
-     *     configuration file, so a recycled pid is never mistaken for it).
+     * @return the live server process recorded in the pid file, if it is still this server (its command line
+     *     names this configuration file, so a recycled pid is never mistaken for it).
      */
     Optional<ProcessHandle> live()
+    {
+        final String marker = marker();
+        return recorded().filter(handle -> handle.info().commandLine()
+            .map(line -> line.contains(marker))
+            .orElse(false));
+    }
+
+    /**
+     * @return the live process recorded in the pid file, without checking what it runs (just after a start it may
+     *     still be the JDK's spawn helper).
+     */
+    Optional<ProcessHandle> recorded()
     {
         if (!Files.isRegularFile(pidFile()))
         {
             return Optional.empty();
         }
-        final long pid;
         try
         {
-            pid = Long.parseLong(Files.readString(pidFile(), StandardCharsets.US_ASCII).trim());
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile(), StandardCharsets.US_ASCII).trim()))
+                .filter(ProcessHandle::isAlive);
         }
         catch (final IOException | NumberFormatException ex)
         {
             return Optional.empty();
         }
-        final String configPath = configFile().toString();
-        return ProcessHandle.of(pid)
-            .filter(ProcessHandle::isAlive)
-            .filter(handle -> handle.info().commandLine()
-                .map(line -> line.contains(MAIN_CLASS) && line.contains(configPath))
-                .orElse(false));
+    }
+
+    private String marker()
+    {
+        return "-D" + MARKER_PROPERTY + '=' + configFile();
     }
 
     void writeFiles() throws IOException
@@ -138,6 +154,7 @@ final class ServerProcess
             command.add(setsid.toString());
         }
         command.add(config.javaCommand());
+        command.add(marker());
         command.add("-Xmx" + config.heapMb() + 'm');
         command.add("-Xms32m");
         command.add("-XX:+UseSerialGC");
