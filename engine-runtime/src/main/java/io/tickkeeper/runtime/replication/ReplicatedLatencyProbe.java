@@ -80,7 +80,8 @@ public final class ReplicatedLatencyProbe
      * @param warmupInputs   inputs sent first and not measured.
      * @param measuredInputs inputs measured.
      * @param intervalNs     time between two planned sends.
-     * @param driverMaxIdleParkNs the longest an idle media driver parks: shorter is faster and costs idle CPU.
+     * @param driverMaxIdleParkNs the longest an idle media driver (and the standby's poller) parks: shorter is faster
+     *                            and costs idle CPU.
      * @return the latency of each measured input in nanoseconds, in send order; -1 for an input without output.
      */
     public static long[] measure(
@@ -240,6 +241,7 @@ public final class ReplicatedLatencyProbe
                 .name(name)
                 .transport(transport)
                 .endpoint(AeronTransport.LOOPBACK + ":" + port)
+                .idleMaxParkNs(driverMaxIdleParkNs)
                 .listener(sequence ->
                 {
                     throw new IllegalStateException("a fresh pair cannot diverge (truncate to " + sequence + ")");

@@ -514,8 +514,11 @@ public final class StandbyReplica implements JournalListener, Closeable
     /** Settings of a {@link StandbyReplica}, validated once by its constructor. */
     public static final class Context
     {
-        /** Default longest park of the idle poller: 100 µs. */
-        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MICROSECONDS.toNanos(100);
+        /**
+         * Default longest park of the idle poller: 1 ms, like the media driver's (100 µs cost 6.6% of a core idle; under
+         * load the poller does not park).
+         */
+        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
         private String name = "engine";
         private AeronTransport transport;

@@ -24,11 +24,11 @@ class ReplicatedLatencyProbeTest
     @Test
     void shouldMeasureEveryInputFromItsPlannedTimeToItsReplicatedOutput()
     {
-        final int measured = Integer.getInteger("probe.measured", 3_000);
-        final long intervalUs = Long.getLong("probe.intervalUs", 200);
+        final int measured = Integer.getInteger("probe.measured", 2_000);
+        final long intervalUs = Long.getLong("probe.intervalUs", 1_000);
         final long driverParkUs = Long.getLong("probe.driverParkUs", 1_000);
         final long[] latenciesNs = ReplicatedLatencyProbe.measure(dir.resolve("probe"), 24_060, HashingMachine::new,
-            (buffer, index) -> HashingMachine.encode(buffer, 0, 0, index, index % 7), 2_000, measured,
+            (buffer, index) -> HashingMachine.encode(buffer, 0, 0, index, index % 7), 1_000, measured,
             TimeUnit.MICROSECONDS.toNanos(intervalUs), TimeUnit.MICROSECONDS.toNanos(driverParkUs));
 
         assertThat(latenciesNs).hasSize(measured);
