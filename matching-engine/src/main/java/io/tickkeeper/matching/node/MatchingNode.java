@@ -32,6 +32,7 @@ import io.tickkeeper.matching.edge.ResponsePublisher;
 import io.tickkeeper.matching.edge.ResponseRoutes;
 import io.tickkeeper.matching.service.MatchingPipeline;
 import io.tickkeeper.runtime.EnginePipeline;
+import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.runtime.journal.Journal;
 import io.tickkeeper.runtime.replication.JournalGenerations;
 import io.tickkeeper.runtime.replication.Replicator;
@@ -66,6 +67,7 @@ import io.tickkeeper.runtime.transport.AeronTransport;
  *   <li>PRIMARY: adds the standby to the in-sync set when the replicator says it is in sync, removes it when it is
  *       dropped. On SUSPENDED/LOST (or a standby reporting a newer epoch): stops sequencing and emitting at once,
  *       FENCED, then rebuilds as a standby.</li>
+ *   <li>A pipeline that failed (a stage threw, e.g. its journaller refused a stale epoch) is rebuilt the same way.</li>
  * </ul>
  * {@link #close()} (SIGTERM) stops taking commands, drains, releases the election (the standby takes over at once)
  * and closes everything.
@@ -306,6 +308,12 @@ public final class MatchingNode implements Closeable
         try
         {
             final NodeState now = state;
+            final MatchingPipeline current = pipeline;
+            if (current != null && current.state() == PipelineState.FAILED)
+            {
+                recoverFromFailure(now, current);
+                return;
+            }
             if (now == NodeState.CATCHING_UP || now == NodeState.STANDBY)
             {
                 followAndJoin(now);
@@ -326,6 +334,21 @@ public final class MatchingNode implements Closeable
         {
             LOG.warn("{}: tick failed: {}", name, ex.toString());
         }
+    }
+
+    /**
+     * Control thread: a stage of the pipeline threw (a stale epoch refused by the journaller, a replicator that may no
+     * longer let outputs out): the state may be half-changed, so the incarnation is rebuilt from the journal.
+     */
+    private void recoverFromFailure(final NodeState now, final MatchingPipeline failed)
+    {
+        final String reason = "pipeline failed: " + failed.runtime().failure();
+        if (now == NodeState.PRIMARY)
+        {
+            edgeRole.becomeStandby();
+            transition(NodeState.FENCED, reason);
+        }
+        rebuild(-1, reason);
     }
 
     /** Control thread: follows the primary with the replica; becomes STANDBY once listed in sync (or leaves it). */
