@@ -98,7 +98,7 @@ public final class MatchingClient implements AutoCloseable
 
     private final Object lock = new Object();
     private final TreeMap<Long, Pending> unacked = new TreeMap<>();
-    private final Long2LongHashMap answeredAtSequence = new Long2LongHashMap(-1);
+    private final Long2LongHashMap answerKeys = new Long2LongHashMap(-1);
     private final List<Acknowledgement> acknowledgements = new ArrayList<>();
     private final List<Fill> fills = new ArrayList<>();
     private final MatchingCommandEncoder encoder = new MatchingCommandEncoder();
@@ -548,8 +548,8 @@ public final class MatchingClient implements AutoCloseable
 
     /**
      * Under the lock: the first answer of a pending command acknowledges it. The same answer again (same client
-     * sequence and engine sequence: a resend's repeated answer) is counted; any other event of an answered command
-     * (an STP cancel after its acceptance) goes to the listener as an event.
+     * sequence, engine sequence and template: a resend's repeated answer) is counted; any other event of an
+     * answered command (an STP cancel after its acceptance) goes to the listener as an event.
      */
     private void answer(
         final long clientSequence, final AckKind kind, final long orderId, final int code, final long epoch,
@@ -559,7 +559,7 @@ public final class MatchingClient implements AutoCloseable
         final Pending pending = unacked.remove(clientSequence);
         if (pending == null)
         {
-            if (answeredAtSequence.get(clientSequence) == sequence)
+            if (answerKeys.get(clientSequence) == answerKey(sequence, templateId))
             {
                 duplicateAnswers++;
             }
@@ -569,12 +569,17 @@ public final class MatchingClient implements AutoCloseable
             }
             return;
         }
-        answeredAtSequence.put(clientSequence, sequence);
+        answerKeys.put(clientSequence, answerKey(sequence, templateId));
         lastProgressNs = nowNs;
         final Acknowledgement ack = new Acknowledgement(clientSequence, kind, orderId, code, epoch, sequence,
             pending.submittedNs, nowNs, pending.sends > 1);
         acknowledgements.add(ack);
         listener.onAcknowledged(ack);
+    }
+
+    private static long answerKey(final long sequence, final int templateId)
+    {
+        return (sequence << 16) | templateId;
     }
 
     private static long newSessionId()

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -23,10 +24,12 @@ import io.tickkeeper.protocol.sbe.CommandRefusedDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
 import io.tickkeeper.protocol.sbe.NewOrderEncoder;
+import io.tickkeeper.protocol.sbe.OrderCancelledDecoder;
 import io.tickkeeper.protocol.sbe.OrderAcceptedEncoder;
 import io.tickkeeper.protocol.sbe.RefusalReason;
 import io.tickkeeper.protocol.sbe.SessionWelcomeDecoder;
 import io.tickkeeper.runtime.transport.AeronTransport;
+import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.apache.curator.framework.CuratorFramework;
@@ -188,7 +191,17 @@ class MatchingClientFailoverTest
             EdgeHarness.await("the garbage counted", () -> node.ingress.malformed() == 4);
             assertThat(node.ingress.sequenced()).isZero();
 
-            try (MatchingClient client = newClient("127.0.0.1:24613"))
+            final List<Integer> otherEvents = new CopyOnWriteArrayList<>();
+            final MatchingClientListener listener = new MatchingClientListener()
+            {
+                @Override
+                public void onEvent(final int templateId, final long epoch, final DirectBuffer buffer,
+                    final int offset, final int length)
+                {
+                    otherEvents.add(templateId);
+                }
+            };
+            try (MatchingClient client = newClient("127.0.0.1:24613", listener))
             {
                 client.start();
                 submitCrossingOrders(client, 0, 2);
@@ -196,15 +209,23 @@ class MatchingClientFailoverTest
                 assertThat(client.acknowledgements()).allMatch(ack -> ack.kind() == AckKind.ACCEPTED);
                 assertThat(client.acknowledgements()).extracting(Acknowledgement::orderId).containsExactly(1L, 2L);
                 EdgeHarness.await("the fill", () -> client.fills().size() == 1);
+
+                client.submitNewOrder(1, BUY_ACCOUNT, 7, Side.BUY, OrderType.LIMIT_GTC, 10_000, 10, StpMode.NONE);
+                client.submitNewOrder(1, BUY_ACCOUNT, 8, Side.SELL, OrderType.LIMIT_GTC, 10_000, 10,
+                    StpMode.CANCEL_NEWEST);
+                EdgeHarness.await("the self-trade cancel", () -> otherEvents.size() == 1);
+                assertThat(otherEvents).containsExactly(OrderCancelledDecoder.TEMPLATE_ID);
+                assertThat(client.acknowledgements()).hasSize(4).allMatch(ack -> ack.kind() == AckKind.ACCEPTED);
+                assertThat(client.duplicateAnswers()).isZero();
             }
-            assertThat(node.ingress.sequenced()).isEqualTo(2);
+            assertThat(node.ingress.sequenced()).isEqualTo(4);
 
             node.role.becomeStandby();
             final int validLength = new MatchingCommandEncoder().newOrder(buffer, 0, rawSession, 3, 0, 1, 1, 3,
                 Side.BUY, OrderType.LIMIT_GTC, 10_000, 10, StpMode.DEFAULT);
             offer(raw, buffer, validLength);
             assertThat(refusal(answers)).isEqualTo(RefusalReason.NOT_PRIMARY);
-            assertThat(node.ingress.sequenced()).isEqualTo(2);
+            assertThat(node.ingress.sequenced()).isEqualTo(4);
         }
         assertThat(node.pipeline.engineStateHash()).isNotZero();
     }
@@ -240,7 +261,15 @@ class MatchingClientFailoverTest
 
     private MatchingClient newClient(final String responseEndpoint)
     {
+        return newClient(responseEndpoint, new MatchingClientListener()
+        {
+        });
+    }
+
+    private MatchingClient newClient(final String responseEndpoint, final MatchingClientListener listener)
+    {
         return new MatchingClient(new MatchingClient.Context()
+            .listener(listener)
             .name("test-client")
             .curator(curator)
             .service(SERVICE)
