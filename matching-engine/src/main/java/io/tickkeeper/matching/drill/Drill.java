@@ -509,9 +509,8 @@ final class Drill
     }
 
     /**
-     * The servers' classpath: the coordinator's runtime jars as one wildcard entry. Not this JVM's classpath: an
-     * expanded classpath makes a server's command line longer than the 4,096 characters the JDK reads back
-     * ({@code ProcessHandle.Info.commandLine()}), and the launcher could then no longer recognise its servers.
+     * The servers' classpath: the coordinator's runtime jars (ZooKeeper and what its server needs) as one wildcard
+     * entry, rather than this JVM's expanded classpath, which would give each server a command line of several KiB.
      */
     private static String zooKeeperClasspath()
     {
