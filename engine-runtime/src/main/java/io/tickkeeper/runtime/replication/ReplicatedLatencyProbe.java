@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.tickkeeper.runtime.EnginePipeline;
 import io.tickkeeper.runtime.InputHandler;
@@ -183,7 +184,7 @@ public final class ReplicatedLatencyProbe
         {
             if (Files.exists(directory))
             {
-                try (var entries = Files.list(directory))
+                try (Stream<Path> entries = Files.list(directory))
                 {
                     if (entries.findAny().isPresent())
                     {

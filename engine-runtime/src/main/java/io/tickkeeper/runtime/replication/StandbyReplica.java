@@ -515,8 +515,8 @@ public final class StandbyReplica implements JournalListener, Closeable
     public static final class Context
     {
         /**
-         * Default longest park of the idle poller: 1 ms, like the media driver's (100 µs cost 6.6% of a core idle; under
-         * load the poller does not park).
+         * Default longest park of the idle poller: 1 ms, like the media driver's (100 µs cost 6.6% of a core idle;
+         * under load the poller does not park).
          */
         public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 

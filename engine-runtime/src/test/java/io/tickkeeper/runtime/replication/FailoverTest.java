@@ -55,7 +55,8 @@ class FailoverTest
             try (TestNode rejoined = node("fail-a3", "a", 24_050))
             {
                 rejoined.follow(standby);
-                Await.until("old primary back in sync", () -> standby.replicator.standbyState() == StandbyState.IN_SYNC);
+                Await.until("old primary back in sync",
+                    () -> standby.replicator.standbyState() == StandbyState.IN_SYNC);
                 standby.publishAndAwait(30, 2_001);
                 Await.until("old primary applied 150", () -> rejoined.machine.appliedSequence() == 150);
 
