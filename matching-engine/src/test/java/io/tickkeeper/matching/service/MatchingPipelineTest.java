@@ -131,6 +131,9 @@ class MatchingPipelineTest
         assertThat(fullReplayHash).isEqualTo(liveHash);
         assertThat(restoredHash).isEqualTo(liveHash);
         assertThat(restartedHash).isEqualTo(liveHash);
+        assertThat(restarted.sessionStateHash()).as("the session table survives snapshot and replay")
+            .isEqualTo(pipeline.sessionStateHash());
+        assertThat(restarted.stateHash()).isEqualTo(pipeline.stateHash());
     }
 
     @Test
