@@ -71,16 +71,17 @@ final class ShardZnodes
     }
 
     /**
-     * Reads the epoch and builds (without committing) the operations of a claim, a reclaim and a release.
+     * Runs the client side of a promotion once without changing anything: reads the epoch, builds the operations
+     * of a claim, a reclaim and a release, and commits a transaction that only checks the epoch znode exists.
      */
     void prepare(final PrimaryInfo sample) throws Exception
     {
         final VersionedEpoch current = readEpoch();
-        client.transactionOp().check().forPath(primaryPath);
         client.transactionOp().setData().withVersion(current.version()).forPath(epochPath, Epochs.encode(1));
         client.transactionOp().create().withMode(CreateMode.EPHEMERAL).forPath(primaryPath, sample.toJson());
         client.transactionOp().setData().withVersion(0).forPath(primaryPath, sample.toJson());
         client.transactionOp().delete().withVersion(0).forPath(primaryPath);
+        client.transaction().forOperations(client.transactionOp().check().forPath(epochPath));
         primaryStat();
     }
 
