@@ -53,6 +53,7 @@ public final class PrimaryElection implements Closeable
     private static final Logger LOG = LoggerFactory.getLogger(PrimaryElection.class);
     private static final int MAX_CLAIM_ATTEMPTS = 16;
     private static final long CLOSE_WAIT_MS = 5_000;
+    private static final long OPERATION_TIMEOUT_MS = 10_000;
 
     private enum Lifecycle
     {
@@ -77,6 +78,7 @@ public final class PrimaryElection implements Closeable
     private long term;
     private long epoch = NO_EPOCH;
     private long primarySessionId;
+    private int primaryVersion = -1;
     private PrimaryLease lease;
     private boolean probeInFlight;
     private boolean awaitingOldPrimary;
@@ -208,9 +210,11 @@ public final class PrimaryElection implements Closeable
         }
         client.getConnectionStateListenable().removeListener(connectionListener);
         final long sessionId;
+        final int ownPrimaryVersion;
         synchronized (this)
         {
             sessionId = primarySessionId;
+            ownPrimaryVersion = state == ElectionState.PRIMARY ? primaryVersion : -1;
             transition(ElectionState.CLOSED, "closed");
         }
         worker.shutdownNow();
@@ -227,7 +231,7 @@ public final class PrimaryElection implements Closeable
         }
         final LeaderLatch current = latch;
         latch = null;
-        releaseAndCloseLatch(current, sessionId);
+        releaseAndCloseLatch(current, sessionId, ownPrimaryVersion);
         primaryCache.close();
     }
 
@@ -317,7 +321,7 @@ public final class PrimaryElection implements Closeable
         {
             final PrimaryInfo sample = new PrimaryInfo(node, endpoint, 1);
             PrimaryInfo.fromJson(sample.toJson());
-            znodes.prepare(sample);
+            znodes.prepare(sample, OPERATION_TIMEOUT_MS);
         }
         catch (final InterruptedException ex)
         {
@@ -437,26 +441,33 @@ public final class PrimaryElection implements Closeable
         {
             final long sessionId = sessionId();
             final String ourPath = won.getOurPath();
-            final Stat latchStat = ourPath == null ? null : client.checkExists().forPath(ourPath);
-            if (latchStat == null || latchStat.getEphemeralOwner() != sessionId)
+            if (ourPath == null)
+            {
+                restartCampaign(myTerm, "the latch has no node");
+                return;
+            }
+            final ShardZnodes.OwnerAndEpoch read = znodes.readOwnerAndEpoch(ourPath, OPERATION_TIMEOUT_MS);
+            if (read.latchOwner() != sessionId)
             {
                 restartCampaign(myTerm, "latch node " + ourPath + " is not owned by session 0x"
                     + Long.toHexString(sessionId));
                 return;
             }
+            ShardZnodes.VersionedEpoch firstRead = read.epoch();
             for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++)
             {
                 if (!current(myTerm))
                 {
                     return;
                 }
-                final ShardZnodes.VersionedEpoch current = znodes.readEpoch();
+                final ShardZnodes.VersionedEpoch current = firstRead != null ? firstRead : znodes.readEpoch();
+                firstRead = null;
                 final PrimaryInfo info = new PrimaryInfo(node, endpoint, current.epoch() + 1);
                 final long sentNs = System.nanoTime();
                 final ShardZnodes.ClaimResult result = znodes.claim(ourPath, current, info);
                 if (result == ShardZnodes.ClaimResult.CLAIMED)
                 {
-                    becomePrimary(myTerm, info.epoch(), sessionId, sentNs, promotingNs);
+                    becomePrimary(myTerm, info.epoch(), 0, sessionId, sentNs, promotingNs);
                     return;
                 }
                 if (result == ShardZnodes.ClaimResult.LATCH_GONE)
@@ -473,7 +484,8 @@ public final class PrimaryElection implements Closeable
                         final long resentNs = System.nanoTime();
                         if (znodes.reclaim(ourPath, current, again, primary) == ShardZnodes.ClaimResult.CLAIMED)
                         {
-                            becomePrimary(myTerm, again.epoch(), sessionId, resentNs, promotingNs);
+                            becomePrimary(myTerm, again.epoch(), primary.getVersion() + 1, sessionId, resentNs,
+                                promotingNs);
                             return;
                         }
                     }
@@ -517,8 +529,8 @@ public final class PrimaryElection implements Closeable
     }
 
     private void becomePrimary(
-        final long myTerm, final long newEpoch, final long sessionId, final long sentNs, final long promotingNs)
-        throws Exception
+        final long myTerm, final long newEpoch, final int version, final long sessionId, final long sentNs,
+        final long promotingNs) throws Exception
     {
         synchronized (this)
         {
@@ -526,6 +538,7 @@ public final class PrimaryElection implements Closeable
             {
                 epoch = newEpoch;
                 primarySessionId = sessionId;
+                primaryVersion = version;
                 if (lease == null)
                 {
                     final long timeoutMs = client.getZookeeperClient().getLastNegotiatedSessionTimeoutMs();
@@ -762,14 +775,18 @@ public final class PrimaryElection implements Closeable
         }
     }
 
-    private void releaseAndCloseLatch(final LeaderLatch current, final long sessionId)
+    /**
+     * Graceful part of {@link #close()}: a primary deletes its primary znode (at the version it wrote) and its
+     * latch node in one transaction; any other state only removes a primary znode its session may have left.
+     */
+    private void releaseAndCloseLatch(final LeaderLatch current, final long sessionId, final int ownPrimaryVersion)
     {
         try
         {
             if (current != null && sessionId != 0 && sessionId == sessionId())
             {
                 final long releaseNs = System.nanoTime();
-                if (znodes.release(sessionId, current.getOurPath()))
+                if (ownPrimaryVersion >= 0 && znodes.release(current.getOurPath(), ownPrimaryVersion))
                 {
                     LOG.info("{}: released the primary and latch znodes in {} us", name,
                         TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - releaseNs));

@@ -1,5 +1,9 @@
 package io.tickkeeper.coordinator.election;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.CreateMode;
@@ -71,10 +75,11 @@ final class ShardZnodes
     }
 
     /**
-     * Runs the client side of a promotion once without changing anything: reads the epoch, builds the operations
-     * of a claim, a reclaim and a release, and commits a transaction that only checks the epoch znode exists.
+     * Runs the client side of a promotion once without changing anything: reads the epoch (the pipelined way
+     * too), builds the operations of a claim, a reclaim and a release, and commits a transaction that only checks
+     * the epoch znode exists.
      */
-    void prepare(final PrimaryInfo sample) throws Exception
+    void prepare(final PrimaryInfo sample, final long timeoutMs) throws Exception
     {
         final VersionedEpoch current = readEpoch();
         client.transactionOp().setData().withVersion(current.version()).forPath(epochPath, Epochs.encode(1));
@@ -82,7 +87,7 @@ final class ShardZnodes
         client.transactionOp().setData().withVersion(0).forPath(primaryPath, sample.toJson());
         client.transactionOp().delete().withVersion(0).forPath(primaryPath);
         client.transaction().forOperations(client.transactionOp().check().forPath(epochPath));
-        primaryStat();
+        readOwnerAndEpoch(epochPath, timeoutMs);
     }
 
     /**
@@ -174,22 +179,18 @@ final class ShardZnodes
     }
 
     /**
-     * Graceful hand-over: deletes our primary znode and our latch node in one transaction, so the next candidate
-     * is told it leads only once the primary znode is already gone.
+     * Graceful hand-over: deletes our primary znode (at the version we wrote) and our latch node in one
+     * transaction, so the next candidate is told it leads only once the primary znode is already gone. While our
+     * latch node exists our session lives and no other node can have claimed, so the primary znode is ours.
      *
      * @return whether both were deleted together.
      */
-    boolean release(final long sessionId, final String ourLatchPath) throws Exception
+    boolean release(final String ourLatchPath, final int primaryVersion) throws Exception
     {
-        final Stat stat = client.checkExists().forPath(primaryPath);
-        if (stat == null || stat.getEphemeralOwner() != sessionId || ourLatchPath == null)
-        {
-            return false;
-        }
         try
         {
             client.transaction().forOperations(
-                client.transactionOp().delete().withVersion(stat.getVersion()).forPath(primaryPath),
+                client.transactionOp().delete().withVersion(primaryVersion).forPath(primaryPath),
                 client.transactionOp().delete().forPath(ourLatchPath));
             return true;
         }
@@ -197,6 +198,74 @@ final class ShardZnodes
         {
             return false;
         }
+    }
+
+    /**
+     * Reads our latch node's owner and the epoch with two pipelined requests (one round trip).
+     *
+     * @return the owner session of the latch node (0 when it is gone) and the epoch, or a {@code null} epoch
+     *     when the epoch znode does not exist yet.
+     */
+    OwnerAndEpoch readOwnerAndEpoch(final String ourLatchPath, final long timeoutMs) throws Exception
+    {
+        final CompletableFuture<Long> owner = new CompletableFuture<>();
+        final CompletableFuture<VersionedEpoch> epoch = new CompletableFuture<>();
+        client.checkExists().inBackground((ignored, event) ->
+        {
+            if (event.getResultCode() == KeeperException.Code.OK.intValue())
+            {
+                owner.complete(event.getStat().getEphemeralOwner());
+            }
+            else if (event.getResultCode() == KeeperException.Code.NONODE.intValue())
+            {
+                owner.complete(0L);
+            }
+            else
+            {
+                owner.completeExceptionally(
+                    KeeperException.create(KeeperException.Code.get(event.getResultCode()), ourLatchPath));
+            }
+        }).forPath(ourLatchPath);
+        client.getData().inBackground((ignored, event) ->
+        {
+            if (event.getResultCode() == KeeperException.Code.OK.intValue())
+            {
+                try
+                {
+                    epoch.complete(new VersionedEpoch(Epochs.decode(event.getData()), event.getStat().getVersion()));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    epoch.completeExceptionally(ex);
+                }
+            }
+            else if (event.getResultCode() == KeeperException.Code.NONODE.intValue())
+            {
+                epoch.complete(null);
+            }
+            else
+            {
+                epoch.completeExceptionally(
+                    KeeperException.create(KeeperException.Code.get(event.getResultCode()), epochPath));
+            }
+        }).forPath(epochPath);
+        try
+        {
+            return new OwnerAndEpoch(owner.get(timeoutMs, TimeUnit.MILLISECONDS),
+                epoch.get(timeoutMs, TimeUnit.MILLISECONDS));
+        }
+        catch (final ExecutionException ex)
+        {
+            throw ex.getCause() instanceof Exception ? (Exception)ex.getCause() : ex;
+        }
+    }
+
+    /**
+     * @param latchOwner the session owning our latch node, 0 when it is gone.
+     * @param epoch      the epoch, or {@code null} when the epoch znode does not exist yet.
+     */
+    record OwnerAndEpoch(long latchOwner, VersionedEpoch epoch)
+    {
     }
 
     /**
