@@ -80,6 +80,7 @@ public final class MatchingNode implements Closeable
     private static final long CLOSE_TIMEOUT_MS = 20_000;
     private static final long SNAPSHOT_EVERY_INPUTS = 50_000;
     private static final int MAX_CLIENT_SESSIONS = 1_024;
+    private static final long CATCH_UP_STALL_MS = 3_000;
 
     private enum Lifecycle
     {
@@ -113,6 +114,8 @@ public final class MatchingNode implements Closeable
     private String followedPrimary;
     private int inSyncVersionAtFollow = Integer.MAX_VALUE;
     private boolean standbyPresent;
+    private long catchUpSequence;
+    private long catchUpProgressNs;
 
     /**
      * @param config the node's settings.
@@ -366,8 +369,13 @@ public final class MatchingNode implements Closeable
                 inSyncVersionAtFollow = inSync.readVersion();
                 replica.follow(AeronTransport.udp(config.peerHost(), config.peerReplicationPort()));
                 followedPrimary = key;
+                markCatchUpProgress();
                 LOG.info("{}: following primary {} of epoch {} (in-sync version {})", name, primary.node(),
                     primary.epoch(), inSyncVersionAtFollow);
+            }
+            else if (now == NodeState.CATCHING_UP && rebuildWhenStalled())
+            {
+                return;
             }
         }
         final Set<String> listed = inSync.members();
@@ -394,6 +402,38 @@ public final class MatchingNode implements Closeable
         {
             transition(NodeState.CATCHING_UP, "no longer listed in sync");
         }
+    }
+
+    private void markCatchUpProgress()
+    {
+        catchUpSequence = pipeline.runtime().publishedSequence();
+        catchUpProgressNs = System.nanoTime();
+    }
+
+    /**
+     * Control thread, catching up: when no input has arrived for {@value #CATCH_UP_STALL_MS} ms while the node is
+     * not yet in sync, the catch-up is stuck (the primary's replicator treats the replica's repeated request as one
+     * it already serves, while the replica waits for inputs that never came), so the node starts a fresh
+     * incarnation, whose replica is a new session with a new request.
+     *
+     * @return whether it rebuilt.
+     */
+    private boolean rebuildWhenStalled()
+    {
+        final long published = pipeline.runtime().publishedSequence();
+        if (published != catchUpSequence)
+        {
+            markCatchUpProgress();
+            return false;
+        }
+        if (System.nanoTime() - catchUpProgressNs <= TimeUnit.MILLISECONDS.toNanos(CATCH_UP_STALL_MS))
+        {
+            return false;
+        }
+        LOG.warn("{}: catching up made no progress for {} ms at sequence {}; starting a new replica session", name,
+            CATCH_UP_STALL_MS, published);
+        rebuild(-1, "catch-up stalled at sequence " + published);
+        return true;
     }
 
     /** Control thread, primary: tells the replicator at once when the standby's member znode has gone. */
