@@ -14,7 +14,9 @@ import io.tickkeeper.coordinator.election.CandidateMain;
 
 /**
  * One {@link CandidateMain} JVM of the benchmark: started, killed (SIGKILL), stopped (SIGTERM, which runs its
- * shutdown hook and closes the election) and restarted under the same node name. Output goes to a log file.
+ * shutdown hook and closes the election) and restarted under the same node name. Output goes to a log file. The
+ * JVM compiles with C1 only: a restarted candidate's start-up burst of C2 compilation would otherwise compete for
+ * the two cores with the primary's heartbeats.
  */
 final class CandidateProcess
 {
@@ -37,6 +39,7 @@ final class CandidateProcess
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx96m",
             "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
             "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
