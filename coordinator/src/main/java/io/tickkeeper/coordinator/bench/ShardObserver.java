@@ -9,17 +9,18 @@ import java.util.function.Predicate;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
-import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 
 import io.tickkeeper.coordinator.ZkPaths;
 import io.tickkeeper.coordinator.election.PrimaryInfo;
 import io.tickkeeper.coordinator.membership.ClusterView;
+import io.tickkeeper.coordinator.membership.SessionSafeCache;
 import io.tickkeeper.coordinator.membership.ShardView;
 
 /**
- * The benchmark's eyes: one {@link CuratorCache} on the shard, which stamps every change with
+ * The benchmark's eyes: one cache on the shard ({@link SessionSafeCache}), which stamps every change with
  * {@link System#nanoTime()} as it arrives and lets the benchmark wait for a state of the shard (no polling).
+ * A primary first seen in a reload after a lost session is stamped when the reload completes.
  */
 final class ShardObserver implements Closeable
 {
@@ -28,7 +29,7 @@ final class ShardObserver implements Closeable
     {
     }
 
-    private final CuratorCache cache;
+    private final SessionSafeCache cache;
     private final String primaryPath;
     private PrimarySeen lastPrimary = new PrimarySeen(null, System.nanoTime());
     private long primaryChanges;
@@ -36,12 +37,23 @@ final class ShardObserver implements Closeable
 
     ShardObserver(final CuratorFramework client, final String service, final String shardName)
     {
-        this.cache = CuratorCache.build(client, ZkPaths.shard(service, shardName));
         this.primaryPath = ZkPaths.primary(service, shardName);
         this.shard = new ShardView(service, shardName, 0, null, 0, List.of(), Set.of(), false);
-        cache.listenable().addListener(CuratorCacheListener.builder()
-            .forAll((type, oldData, data) -> onChange(data != null ? data : oldData, data))
-            .build());
+        this.cache = new SessionSafeCache(client, ZkPaths.shard(service, shardName), new SessionSafeCache.Listener()
+        {
+            @Override
+            public void onChange(
+                final CuratorCacheListener.Type type, final ChildData oldData, final ChildData data)
+            {
+                ShardObserver.this.onChange(data != null ? data : oldData, data);
+            }
+
+            @Override
+            public void onLoaded()
+            {
+                onReload();
+            }
+        });
     }
 
     void start()
@@ -112,6 +124,26 @@ final class ShardObserver implements Closeable
         cache.close();
     }
 
+    private synchronized void onReload()
+    {
+        final ChildData current = cache.get(primaryPath).orElse(null);
+        if (current == null || current.getData() == null || current.getData().length == 0)
+        {
+            lastPrimary = new PrimarySeen(null, System.nanoTime());
+        }
+        else
+        {
+            final PrimaryInfo primary = PrimaryInfo.fromJson(current.getData());
+            if (!primary.equals(lastPrimary.primary()))
+            {
+                lastPrimary = new PrimarySeen(primary, System.nanoTime());
+                primaryChanges++;
+            }
+        }
+        shard = ClusterView.from(cache.stream()).shards().stream().findFirst().orElse(shard);
+        notifyAll();
+    }
+
     private synchronized void onChange(final ChildData znode, final ChildData data)
     {
         final long nowNs = System.nanoTime();
@@ -123,8 +155,12 @@ final class ShardObserver implements Closeable
             }
             else
             {
-                lastPrimary = new PrimarySeen(PrimaryInfo.fromJson(data.getData()), nowNs);
-                primaryChanges++;
+                final PrimaryInfo primary = PrimaryInfo.fromJson(data.getData());
+                if (!primary.equals(lastPrimary.primary()))
+                {
+                    lastPrimary = new PrimarySeen(primary, nowNs);
+                    primaryChanges++;
+                }
             }
         }
         shard = ClusterView.from(cache.stream()).shards().stream().findFirst().orElse(shard);

@@ -6,13 +6,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.state.ConnectionStateListener;
 
 import io.tickkeeper.coordinator.ZkPaths;
+import io.tickkeeper.coordinator.membership.SessionSafeCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tickctl watch}: a live stream of election, membership, config and lock events, one line each, from one
- * Curator {@link CuratorCache} on {@link ZkPaths#ROOT}.
+ * Curator cache on {@link ZkPaths#ROOT} (reloaded after a lost session, see {@link SessionSafeCache}).
  */
 @Command(name = "watch",
     description = "Stream election, membership, config and lock events under " + ZkPaths.ROOT
@@ -66,15 +69,20 @@ final class WatchCommand implements Callable<Integer>
             }
         }, "tickctl-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (CuratorFramework client = root.connect(); CuratorCache cache = CuratorCache.build(client, ZkPaths.ROOT))
+        try (CuratorFramework client = root.connect())
         {
-            final CountDownLatch loaded = new CountDownLatch(1);
+            final AtomicBoolean loading = new AtomicBoolean(true);
+            final AtomicBoolean firstLoad = new AtomicBoolean(true);
             final ConnectionStateListener connection = (ignored, state) -> print(out, "connection      " + state);
             client.getConnectionStateListenable().addListener(connection);
-            cache.listenable().addListener(CuratorCacheListener.builder()
-                .forAll((type, oldData, data) ->
+            final AtomicReference<SessionSafeCache> cacheRef = new AtomicReference<>();
+            final SessionSafeCache cache = new SessionSafeCache(client, ZkPaths.ROOT, new SessionSafeCache.Listener()
+            {
+                @Override
+                public void onChange(
+                    final CuratorCacheListener.Type type, final ChildData oldData, final ChildData data)
                 {
-                    if (initial || loaded.getCount() == 0)
+                    if (!loading.get() || initial && firstLoad.get())
                     {
                         final String line = WatchEvents.describe(type, oldData, data);
                         if (line != null)
@@ -82,13 +90,26 @@ final class WatchCommand implements Callable<Integer>
                             print(out, line);
                         }
                     }
-                })
-                .forInitialized(() ->
+                }
+
+                @Override
+                public void onLoaded()
                 {
-                    loaded.countDown();
-                    print(out, "watching        " + ZkPaths.ROOT + " (" + cache.size() + " znodes); Ctrl-C stops");
-                })
-                .build());
+                    loading.set(false);
+                    final long znodes = cacheRef.get().stream().count();
+                    print(out, firstLoad.getAndSet(false)
+                        ? "watching        " + ZkPaths.ROOT + " (" + znodes + " znodes); Ctrl-C stops"
+                        : "reloaded        " + ZkPaths.ROOT + " after a lost session (" + znodes
+                            + " znodes); changes while it was lost are not shown");
+                }
+
+                @Override
+                public void onReset()
+                {
+                    loading.set(true);
+                }
+            });
+            cacheRef.set(cache);
             cache.start();
             if (durationS > 0)
             {
@@ -99,6 +120,7 @@ final class WatchCommand implements Callable<Integer>
                 stop.await();
             }
             client.getConnectionStateListenable().removeListener(connection);
+            cache.close();
         }
         finally
         {

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tickkeeper.coordinator.ZkPaths;
+import io.tickkeeper.coordinator.membership.SessionSafeCache;
 
 /**
  * Primary election for one shard of one service, with fencing epochs.
@@ -69,7 +70,7 @@ public final class PrimaryElection implements Closeable
     private final String name;
     private final AtomicReference<Lifecycle> lifecycle = new AtomicReference<>(Lifecycle.LATENT);
     private final ScheduledExecutorService worker;
-    private final CuratorCache primaryCache;
+    private final SessionSafeCache primaryCache;
     private final ConnectionStateListener connectionListener = (client, newState) -> onConnectionState(newState);
 
     private volatile LeaderLatch latch;
@@ -105,7 +106,21 @@ public final class PrimaryElection implements Closeable
             thread.setDaemon(true);
             return thread;
         });
-        this.primaryCache = CuratorCache.build(client, znodes.primaryPath(), CuratorCache.Options.SINGLE_NODE_CACHE);
+        this.primaryCache = new SessionSafeCache(client, znodes.primaryPath(), new SessionSafeCache.Listener()
+        {
+            @Override
+            public void onChange(
+                final CuratorCacheListener.Type type, final ChildData oldData, final ChildData data)
+            {
+                post(() -> onPrimaryZnode(data));
+            }
+
+            @Override
+            public void onLoaded()
+            {
+                post(() -> onPrimaryZnode(primaryCache.get(znodes.primaryPath()).orElse(null)));
+            }
+        }, CuratorCache.Options.SINGLE_NODE_CACHE);
     }
 
     /**
@@ -148,9 +163,6 @@ public final class PrimaryElection implements Closeable
             throw new IllegalStateException("election " + name + " was already started or closed");
         }
         client.getConnectionStateListenable().addListener(connectionListener);
-        primaryCache.listenable().addListener(CuratorCacheListener.builder()
-            .forAll((type, oldData, data) -> post(() -> onPrimaryZnode(data)))
-            .build());
         primaryCache.start();
         post(this::prepare);
         post(this::campaign);

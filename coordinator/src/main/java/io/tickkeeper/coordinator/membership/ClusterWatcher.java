@@ -8,14 +8,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 
 import io.tickkeeper.coordinator.ZkPaths;
 
 /**
- * Watches every service and shard through one Curator {@link CuratorCache} on {@link ZkPaths#SERVICES} (watches,
- * no polling) and keeps an up-to-date {@link ClusterView}. Read-only: an anonymous client is enough.
+ * Watches every service and shard through one Curator cache on {@link ZkPaths#SERVICES} (watches, no polling;
+ * reloaded after a lost session, see {@link SessionSafeCache}) and keeps an up-to-date {@link ClusterView}. While
+ * a reload runs, the view stays the last complete one. Read-only: an anonymous client is enough.
  */
 public final class ClusterWatcher implements Closeable
 {
@@ -24,7 +25,7 @@ public final class ClusterWatcher implements Closeable
         LATENT, STARTED, CLOSED
     }
 
-    private final CuratorCache cache;
+    private final SessionSafeCache cache;
     private final AtomicReference<Lifecycle> lifecycle = new AtomicReference<>(Lifecycle.LATENT);
     private final CopyOnWriteArrayList<ClusterListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch initialized = new CountDownLatch(1);
@@ -36,11 +37,36 @@ public final class ClusterWatcher implements Closeable
      */
     public ClusterWatcher(final CuratorFramework client)
     {
-        this.cache = CuratorCache.build(client, ZkPaths.SERVICES);
+        this.cache = new SessionSafeCache(client, ZkPaths.SERVICES, new SessionSafeCache.Listener()
+        {
+            @Override
+            public void onChange(
+                final CuratorCacheListener.Type type, final ChildData oldData, final ChildData data)
+            {
+                if (loaded)
+                {
+                    refresh();
+                }
+            }
+
+            @Override
+            public void onLoaded()
+            {
+                loaded = true;
+                refresh();
+                initialized.countDown();
+            }
+
+            @Override
+            public void onReset()
+            {
+                loaded = false;
+            }
+        });
     }
 
     /**
-     * @param listener told about every change after the initial load (and once when it completes).
+     * @param listener told about every change after the initial load (and once when a load completes).
      */
     public void addListener(final ClusterListener listener)
     {
@@ -58,21 +84,6 @@ public final class ClusterWatcher implements Closeable
         {
             throw new IllegalStateException("cluster watcher was already started or closed");
         }
-        cache.listenable().addListener(CuratorCacheListener.builder()
-            .forAll((type, oldData, data) ->
-            {
-                if (loaded)
-                {
-                    refresh();
-                }
-            })
-            .forInitialized(() ->
-            {
-                loaded = true;
-                refresh();
-                initialized.countDown();
-            })
-            .build());
         cache.start();
     }
 
