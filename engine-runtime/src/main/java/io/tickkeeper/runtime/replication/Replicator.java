@@ -420,14 +420,17 @@ public final class Replicator implements InputGate, Closeable
 
     /**
      * A standby repeats its request until something arrives (a request can be lost when it reaches a restarted
-     * driver over a stale connection); a repeat of the request already being served is ignored.
+     * driver over a stale connection); a repeat of the request already being served is ignored while the stream is
+     * under way or the standby is in sync. A repeat that arrives after the hand-over to live but before the standby
+     * acknowledged it means the standby did not get the stream (it still holds only what it asked from), so it is
+     * served again rather than left waiting for inputs that will never come.
      */
     private boolean isBeingServed(final CatchUpRequest request)
     {
         synchronized (lock)
         {
-            return standbyState != StandbyState.NONE && request.sessionId == standbySessionId &&
-                request.lastSequence == servedFromSequence;
+            return (standbyState == StandbyState.CATCHING_UP || standbyState == StandbyState.IN_SYNC) &&
+                request.sessionId == standbySessionId && request.lastSequence == servedFromSequence;
         }
     }
 
