@@ -1,13 +1,8 @@
 package io.tickkeeper.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 import io.tickkeeper.matching.InstrumentSpec;
 import io.tickkeeper.matching.service.MatchingPipeline;
@@ -16,6 +11,7 @@ import io.tickkeeper.runtime.OutputPublisher;
 import io.tickkeeper.runtime.WaitStrategyType;
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
+import org.agrona.IoUtil;
 
 /**
  * One run of the matching pipeline (Disruptor ring, Chronicle journal on a real file, engine, gated output) over the
@@ -162,17 +158,6 @@ final class PipelineRun implements OutputPublisher
 
     static void deleteRecursively(final Path directory)
     {
-        if (!Files.exists(directory))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        IoUtil.delete(directory.toFile(), true);
     }
 }

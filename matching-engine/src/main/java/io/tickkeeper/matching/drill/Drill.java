@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.IoUtil;
 import org.apache.curator.framework.CuratorFramework;
 
 import io.tickkeeper.coordinator.CoordinatorClients;
@@ -483,16 +484,7 @@ final class Drill
     private void prepareWorkDir() throws IOException
     {
         final Path dir = settings.workDir();
-        if (Files.exists(dir))
-        {
-            try (Stream<Path> paths = Files.walk(dir))
-            {
-                for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-                {
-                    Files.delete(path);
-                }
-            }
-        }
+        IoUtil.delete(dir.toFile(), false);
         Files.createDirectories(dir.resolve("logs"));
     }
 
@@ -523,23 +515,13 @@ final class Drill
     }
 
     /** A killed node cannot delete its Aeron directory in /dev/shm; the drill does it for it. */
-    private static void removeAeronDirectory(final String node, final long pid) throws IOException
+    private static void removeAeronDirectory(final String node, final long pid)
     {
         if (pid <= 0)
         {
             return;
         }
-        final Path dir = Path.of("/dev/shm", "tickkeeper-matching-" + node + "-" + pid);
-        if (Files.isDirectory(dir))
-        {
-            try (Stream<Path> paths = Files.walk(dir))
-            {
-                for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-                {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        IoUtil.delete(Path.of("/dev/shm", "tickkeeper-matching-" + node + "-" + pid).toFile(), false);
     }
 
     private void progress(final String line)
