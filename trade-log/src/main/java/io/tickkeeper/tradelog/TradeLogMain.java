@@ -46,6 +46,11 @@ public final class TradeLogMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
+        final String chronicleLogLevel = "org.slf4j.simpleLogger.log.net.openhft";
+        if (System.getProperty(chronicleLogLevel) == null)
+        {
+            System.setProperty(chronicleLogLevel, "error");
+        }
         System.exit(new CommandLine(new TradeLogMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
