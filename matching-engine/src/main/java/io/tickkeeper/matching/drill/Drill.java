@@ -42,8 +42,8 @@ import io.tickkeeper.matching.client.MatchingClient;
 import io.tickkeeper.matching.load.CrossingFlow;
 import io.tickkeeper.matching.node.Instruments;
 import io.tickkeeper.matching.node.MatchingEngineMain;
-import io.tickkeeper.matching.node.NodeConfig;
-import io.tickkeeper.matching.node.NodeState;
+import io.tickkeeper.matching.node.MatchingService;
+import io.tickkeeper.node.NodeState;
 import io.tickkeeper.runtime.replication.JournalGenerations;
 import io.tickkeeper.runtime.transport.AeronTransport;
 
@@ -154,7 +154,7 @@ final class Drill
                 client = new MatchingClient(new MatchingClient.Context()
                     .name("drill-client")
                     .curator(curator)
-                    .service(NodeConfig.SERVICE)
+                    .service(MatchingService.SERVICE)
                     .shard(SHARD)
                     .aeron(transport.aeron())
                     .responseEndpoint("127.0.0.1:" + settings.responsePort())
@@ -438,7 +438,7 @@ final class Drill
 
     private Optional<ShardView> shard()
     {
-        return watcher.view().shard(NodeConfig.SERVICE, SHARD);
+        return watcher.view().shard(MatchingService.SERVICE, SHARD);
     }
 
     private Optional<PrimaryInfo> primary()

@@ -17,7 +17,7 @@ import io.tickkeeper.matching.client.Acknowledgement;
 import io.tickkeeper.matching.client.MatchingClient;
 import io.tickkeeper.matching.client.MatchingClientListener;
 import io.tickkeeper.matching.node.Instruments;
-import io.tickkeeper.matching.node.NodeConfig;
+import io.tickkeeper.matching.node.MatchingService;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,7 +90,7 @@ public final class LoadClientMain implements Callable<Integer>
         final MatchingClient client = new MatchingClient(new MatchingClient.Context()
             .name("load-client")
             .curator(curator)
-            .service(NodeConfig.SERVICE)
+            .service(MatchingService.SERVICE)
             .shard(shard)
             .aeron(transport.aeron())
             .responseEndpoint("127.0.0.1:" + responsePort)

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import io.tickkeeper.coordinator.CoordinatorClients;
 import io.tickkeeper.coordinator.Credentials;
+import io.tickkeeper.node.NodeConfig;
+import io.tickkeeper.node.ReplicatedNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,10 +100,11 @@ public final class MatchingEngineMain implements Callable<Integer>
     public Integer call() throws Exception
     {
         final NodeConfig config = config();
+        final MatchingService service = service();
         final CuratorFramework client = CoordinatorClients.newClient(
             zkConnect, sessionTimeoutMs, Credentials.fromEnvironment());
         client.start();
-        final MatchingNode matchingNode = new MatchingNode(config, client);
+        final ReplicatedNode matchingNode = new ReplicatedNode(config, service, client);
         final CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
@@ -120,6 +123,18 @@ public final class MatchingEngineMain implements Callable<Integer>
         stopped.await();
         closed.await(30, TimeUnit.SECONDS);
         return 0;
+    }
+
+    private MatchingService service()
+    {
+        try
+        {
+            return new MatchingService(Instruments.parse(instruments));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage(), ex);
+        }
     }
 
     private NodeConfig config()
@@ -144,9 +159,9 @@ public final class MatchingEngineMain implements Callable<Integer>
         }
         try
         {
-            return new NodeConfig(NodeConfig.SERVICE, shard, node, host, clientPort, replicationPort,
+            return new NodeConfig(MatchingService.SERVICE, shard, node, host, clientPort, replicationPort,
                 peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)), dataDir.toAbsolutePath(),
-                Instruments.parse(instruments), sessionTimeoutMs, block);
+                sessionTimeoutMs, block);
         }
         catch (final IllegalArgumentException ex)
         {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.tickkeeper.matching.InstrumentSpec;
 import io.tickkeeper.matching.MatchingEngine;
+import io.tickkeeper.node.ServicePipeline;
 import io.tickkeeper.runtime.EnginePipeline;
 import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.runtime.session.DeduplicatingHandler;
@@ -24,9 +25,10 @@ import org.agrona.DirectBuffer;
  * </pre>
  * The replicated state is the engine together with the session table, which makes client commands idempotent:
  * a resent command is answered with its original answer instead of being applied again.
- * The engine's state belongs to the pipeline's logic thread while the pipeline runs.
+ * The engine's state belongs to the pipeline's logic thread while the pipeline runs. A ReplicatedNode runs it as
+ * the matching service's {@link ServicePipeline}.
  */
-public final class MatchingPipeline implements AutoCloseable
+public final class MatchingPipeline implements ServicePipeline
 {
     private final MatchingEngine engine;
     private final SessionTable sessions;
@@ -56,6 +58,7 @@ public final class MatchingPipeline implements AutoCloseable
      *
      * @return the sequence of the last command recovered.
      */
+    @Override
     public long start()
     {
         return pipeline.start();
@@ -67,6 +70,7 @@ public final class MatchingPipeline implements AutoCloseable
      * @return the command's sequence.
      * @throws IllegalArgumentException when the bytes are not a valid matching command; nothing is sequenced.
      */
+    @Override
     public long publish(final DirectBuffer buffer, final int offset, final int length)
     {
         MatchingCommandAdapter.check(buffer, offset, length);
@@ -74,12 +78,14 @@ public final class MatchingPipeline implements AutoCloseable
     }
 
     /** Asks for a snapshot after the next command; see {@link EnginePipeline#requestSnapshot()}. */
+    @Override
     public void requestSnapshot()
     {
         pipeline.requestSnapshot();
     }
 
     /** @return the sequence of the newest snapshot written or recovered from, 0 when there is none. */
+    @Override
     public long lastSnapshotSequence()
     {
         return pipeline.lastSnapshotSequence();
@@ -92,12 +98,14 @@ public final class MatchingPipeline implements AutoCloseable
     }
 
     /** @return the sequence of the last command whose events were published. */
+    @Override
     public long outputSequence()
     {
         return pipeline.outputSequence();
     }
 
     /** @return the pipeline's state. */
+    @Override
     public PipelineState state()
     {
         return pipeline.state();
@@ -108,6 +116,7 @@ public final class MatchingPipeline implements AutoCloseable
      *         while the pipeline does not run (before start, or after close).
      * @throws IllegalStateException while the pipeline runs: the state belongs to its logic thread.
      */
+    @Override
     public long stateHash()
     {
         return combine(engineStateHash(), sessionStateHash());
@@ -158,6 +167,7 @@ public final class MatchingPipeline implements AutoCloseable
      * @return the engine runtime underneath, for the parts of a replicated node that work on it directly: the
      *     replicator and the standby replica, and the epoch a new primary stamps.
      */
+    @Override
     public EnginePipeline runtime()
     {
         return pipeline;

@@ -9,10 +9,11 @@ import java.util.function.BooleanSupplier;
 
 import io.aeron.Aeron;
 import io.tickkeeper.matching.InstrumentSpec;
-import io.tickkeeper.matching.edge.CommandIngress;
-import io.tickkeeper.matching.edge.EdgeRole;
-import io.tickkeeper.matching.edge.ResponsePublisher;
-import io.tickkeeper.matching.edge.ResponseRoutes;
+import io.tickkeeper.node.edge.CommandIngress;
+import io.tickkeeper.node.edge.EdgeRole;
+import io.tickkeeper.node.edge.ResponsePublisher;
+import io.tickkeeper.node.edge.ResponseRoutes;
+import io.tickkeeper.matching.service.MatchingCommandAdapter;
 import io.tickkeeper.matching.service.MatchingPipeline;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.OrderAcceptedDecoder;
@@ -60,6 +61,7 @@ final class EdgeHarness implements AutoCloseable
             .aeron(aeron)
             .endpoint(endpoint)
             .sequencer(pipeline::publish)
+            .check(MatchingCommandAdapter::check)
             .routes(routes)
             .role(role));
     }

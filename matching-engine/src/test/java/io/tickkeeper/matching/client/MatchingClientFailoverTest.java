@@ -16,7 +16,7 @@ import io.tickkeeper.coordinator.election.PrimaryInfo;
 import io.tickkeeper.matching.OrderType;
 import io.tickkeeper.matching.Side;
 import io.tickkeeper.matching.StpMode;
-import io.tickkeeper.matching.edge.EdgeEndpoints;
+import io.tickkeeper.node.edge.EdgeEndpoints;
 import io.tickkeeper.matching.service.BuildDirTempDirFactory;
 import io.tickkeeper.matching.service.MatchingCommandEncoder;
 import io.tickkeeper.protocol.sbe.ClientHelloEncoder;

@@ -25,6 +25,10 @@ import io.tickkeeper.coordinator.election.Epochs;
 import io.tickkeeper.coordinator.election.PrimaryInfo;
 import io.tickkeeper.coordinator.membership.MemberInfo;
 import io.tickkeeper.matching.service.BuildDirTempDirFactory;
+import io.tickkeeper.node.InSyncSet;
+import io.tickkeeper.node.NodeConfig;
+import io.tickkeeper.node.NodeState;
+import io.tickkeeper.node.ReplicatedNode;
 
 /**
  * Two nodes of one shard in this JVM, on a real ZooKeeper server and real UDP (ports 25900..25923): the state
@@ -33,6 +37,7 @@ import io.tickkeeper.matching.service.BuildDirTempDirFactory;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MatchingNodeTest
 {
+    private static final MatchingService MATCHING = new MatchingService(Instruments.parse(Instruments.DEFAULT));
     private static final Credentials SERVICE = Credentials.parse("matching:node-test");
     private static final long WAIT_MS = 30_000;
 
@@ -64,8 +69,8 @@ class MatchingNodeTest
     @Test
     void shouldBootstrapAnEmptyShardThenTakeTheSecondNodeInSyncAndHandOverAtOnceOnClose() throws Exception
     {
-        final MatchingNode a = new MatchingNode(config("a", 25_900, 25_911), clientA);
-        final MatchingNode b = new MatchingNode(config("b", 25_910, 25_901), clientB);
+        final ReplicatedNode a = new ReplicatedNode(config("a", 25_900, 25_911), MATCHING, clientA);
+        final ReplicatedNode b = new ReplicatedNode(config("b", 25_910, 25_901), MATCHING, clientB);
         try (a; b)
         {
             a.start();
@@ -76,7 +81,7 @@ class MatchingNodeTest
 
             b.start();
             await("b standby", () -> b.state() == NodeState.STANDBY);
-            assertThat(new InSyncSet(clientA, NodeConfig.SERVICE, "0").read()).containsExactlyInAnyOrder("a", "b");
+            assertThat(new InSyncSet(clientA, MatchingService.SERVICE, "0").read()).containsExactlyInAnyOrder("a", "b");
             await("b's member znode shows standby", () -> "standby".equals(roleOf("b")));
 
             final long closeNs = System.nanoTime();
@@ -87,8 +92,8 @@ class MatchingNodeTest
             assertThat(a.state()).isEqualTo(NodeState.CLOSED);
             assertThat(primary().node()).isEqualTo("b");
             assertThat(primary().epoch()).isEqualTo(2);
-            assertThat(Epochs.decode(clientB.getData().forPath(ZkPaths.epoch(NodeConfig.SERVICE, "0")))).isEqualTo(2);
-            assertThat(new InSyncSet(clientB, NodeConfig.SERVICE, "0").read()).containsExactly("b");
+            assertThat(Epochs.decode(clientB.getData().forPath(ZkPaths.epoch(MatchingService.SERVICE, "0")))).isEqualTo(2);
+            assertThat(new InSyncSet(clientB, MatchingService.SERVICE, "0").read()).containsExactly("b");
             assertThat(handOverMs).as("a graceful hand-over does not wait for a session to expire").isLessThan(5_000);
         }
     }
@@ -96,9 +101,9 @@ class MatchingNodeTest
     @Test
     void shouldNotCampaignWhileTheInSyncSetDoesNotListTheNode() throws Exception
     {
-        final InSyncSet inSync = new InSyncSet(clientA, NodeConfig.SERVICE, "0");
+        final InSyncSet inSync = new InSyncSet(clientA, MatchingService.SERVICE, "0");
         assertThat(inSync.replace(Set.of("a"), 1)).isTrue();
-        final MatchingNode b = new MatchingNode(config("b", 25_920, 25_921), clientB);
+        final ReplicatedNode b = new ReplicatedNode(config("b", 25_920, 25_921), MATCHING, clientB);
         try (b)
         {
             b.start();
@@ -106,16 +111,16 @@ class MatchingNodeTest
             Thread.sleep(1_000);
 
             assertThat(b.state()).isEqualTo(NodeState.CATCHING_UP);
-            assertThat(clientA.checkExists().forPath(ZkPaths.primary(NodeConfig.SERVICE, "0"))).isNull();
-            assertThat(clientA.checkExists().forPath(ZkPaths.election(NodeConfig.SERVICE, "0"))).isNull();
+            assertThat(clientA.checkExists().forPath(ZkPaths.primary(MatchingService.SERVICE, "0"))).isNull();
+            assertThat(clientA.checkExists().forPath(ZkPaths.election(MatchingService.SERVICE, "0"))).isNull();
             assertThat(member("b").role()).isEqualTo("catching-up");
         }
     }
 
     private NodeConfig config(final String node, final int clientPort, final int peerReplicationPort)
     {
-        return new NodeConfig(NodeConfig.SERVICE, "0", node, "127.0.0.1", clientPort, clientPort + 1, "127.0.0.1",
-            peerReplicationPort, dir.resolve(node), Instruments.parse(Instruments.DEFAULT), 3_000, false);
+        return new NodeConfig(MatchingService.SERVICE, "0", node, "127.0.0.1", clientPort, clientPort + 1, "127.0.0.1",
+            peerReplicationPort, dir.resolve(node), 3_000, false);
     }
 
     private CuratorFramework client() throws InterruptedException
@@ -129,12 +134,12 @@ class MatchingNodeTest
 
     private PrimaryInfo primary() throws Exception
     {
-        return PrimaryInfo.fromJson(clientA.getData().forPath(ZkPaths.primary(NodeConfig.SERVICE, "0")));
+        return PrimaryInfo.fromJson(clientA.getData().forPath(ZkPaths.primary(MatchingService.SERVICE, "0")));
     }
 
     private MemberInfo member(final String node) throws Exception
     {
-        return MemberInfo.fromJson(clientA.getData().forPath(ZkPaths.members(NodeConfig.SERVICE, "0") + '/' + node));
+        return MemberInfo.fromJson(clientA.getData().forPath(ZkPaths.members(MatchingService.SERVICE, "0") + '/' + node));
     }
 
     /** @return the role a node's member znode shows, or "none" while it cannot be read. */

@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.edge;
+package io.tickkeeper.node.edge;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
-import io.tickkeeper.matching.service.MatchingCommandAdapter;
 import io.tickkeeper.protocol.sbe.ClientHelloDecoder;
 import io.tickkeeper.protocol.sbe.InputFrameDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
@@ -31,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's inbound client edge: an Aeron UDP subscription on the node's client endpoint, polled by ONE
+ * A replicated service's inbound client edge: an Aeron UDP subscription on the node's client endpoint, polled by ONE
  * sequencer thread (an Agrona {@link Agent}; idle, it backs off to a park, never a busy spin). For each message:
  * <ul>
  *   <li>a ClientHello: the session's response endpoint goes into the {@link ResponseRoutes}; once the publication
@@ -69,6 +68,7 @@ public final class CommandIngress implements AutoCloseable
     private final Aeron aeron;
     private final String endpoint;
     private final CommandSequencer sequencer;
+    private final CommandCheck check;
     private final ResponseRoutes routes;
     private final EdgeRole role;
     private final EpochNanoClock clock;
@@ -100,6 +100,7 @@ public final class CommandIngress implements AutoCloseable
         aeron = context.aeron;
         endpoint = context.endpoint;
         sequencer = context.sequencer;
+        check = context.check;
         routes = context.routes;
         role = context.role;
         clock = context.clock;
@@ -280,7 +281,7 @@ public final class CommandIngress implements AutoCloseable
         }
         try
         {
-            MatchingCommandAdapter.check(buffer, offset, length);
+            check.check(buffer, offset, length);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -367,10 +368,11 @@ public final class CommandIngress implements AutoCloseable
         /** Default idle strategy: the longest park, which bounds the added latency of an idle thread. */
         public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
-        private String name = "matching";
+        private String name = "service";
         private Aeron aeron;
         private String endpoint;
         private CommandSequencer sequencer;
+        private CommandCheck check;
         private ResponseRoutes routes;
         private EdgeRole role;
         private EpochNanoClock clock = new SystemEpochNanoClock();
@@ -403,6 +405,13 @@ public final class CommandIngress implements AutoCloseable
         public Context sequencer(final CommandSequencer sequencer)
         {
             this.sequencer = sequencer;
+            return this;
+        }
+
+        /** @param check the service's check of a command's bytes, run before sequencing it. */
+        public Context check(final CommandCheck check)
+        {
+            this.check = check;
             return this;
         }
 
@@ -450,6 +459,7 @@ public final class CommandIngress implements AutoCloseable
             Objects.requireNonNull(aeron, "aeron must be set");
             EdgeEndpoints.checkEndpoint(endpoint);
             Objects.requireNonNull(sequencer, "sequencer must be set");
+            Objects.requireNonNull(check, "check must be set");
             Objects.requireNonNull(routes, "routes must be set");
             Objects.requireNonNull(role, "role must be set");
             Objects.requireNonNull(clock, "clock must be set");

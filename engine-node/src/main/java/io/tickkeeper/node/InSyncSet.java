@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.node;
+package io.tickkeeper.node;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,9 +1,9 @@
-package io.tickkeeper.matching.edge;
+package io.tickkeeper.node.edge;
 
 import org.agrona.DirectBuffer;
 
 /**
- * Where {@link CommandIngress} hands a checked command to be sequenced: {@code MatchingPipeline::publish}, or the
+ * Where {@link CommandIngress} hands a checked command to be sequenced: the service pipeline's publish, or the
  * node's replicated pipeline. Called on the ingress thread only.
  */
 @FunctionalInterface

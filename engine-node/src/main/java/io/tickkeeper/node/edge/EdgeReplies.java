@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.edge;
+package io.tickkeeper.node.edge;
 
 import io.aeron.Publication;
 import io.tickkeeper.protocol.sbe.CommandRefusedEncoder;

@@ -1,14 +1,13 @@
-package io.tickkeeper.matching.node;
+package io.tickkeeper.node;
 
 import java.nio.file.Path;
 
 import io.tickkeeper.coordinator.ZkPaths;
-import io.tickkeeper.matching.InstrumentSpec;
 
 /**
- * The settings of one {@link MatchingNode}, checked once.
+ * The settings of one {@link ReplicatedNode}, checked once.
  *
- * @param service           the service name in ZooKeeper ({@value #SERVICE} for the matching engine).
+ * @param service           the service name in ZooKeeper ({@code matching-engine}, {@code risk-manager}, ...).
  * @param shard             the shard this node serves.
  * @param node              this node's name, unique in the shard.
  * @param host              the address it listens on and publishes.
@@ -17,7 +16,6 @@ import io.tickkeeper.matching.InstrumentSpec;
  * @param peerHost          the other node's host.
  * @param peerReplicationPort the other node's replication port.
  * @param dataDir           where its journal and snapshots live.
- * @param instruments       the shard's instruments.
  * @param sessionTimeoutMs  its ZooKeeper session timeout.
  * @param blockOnStandbyLoss whether, as primary, to stop acknowledging while no standby is in sync (else go on
  *                          alone).
@@ -32,13 +30,9 @@ public record NodeConfig(
     String peerHost,
     int peerReplicationPort,
     Path dataDir,
-    InstrumentSpec[] instruments,
     int sessionTimeoutMs,
     boolean blockOnStandbyLoss)
 {
-    /** The matching engine's service name. */
-    public static final String SERVICE = "matching-engine";
-
     /**
      * Checks the fields.
      */
@@ -62,15 +56,10 @@ public record NodeConfig(
         {
             throw new IllegalArgumentException("dataDir must be given");
         }
-        if (instruments == null || instruments.length == 0)
-        {
-            throw new IllegalArgumentException("at least one instrument must be given");
-        }
         if (sessionTimeoutMs < 100)
         {
             throw new IllegalArgumentException("sessionTimeoutMs must be at least 100: " + sessionTimeoutMs);
         }
-        instruments = instruments.clone();
     }
 
     /** @return where clients reach this node while it is primary: {@code host:clientPort}. */
@@ -89,13 +78,6 @@ public record NodeConfig(
     public Path snapshotDir()
     {
         return dataDir.resolve("snapshots");
-    }
-
-    /** @return a copy of the instruments. */
-    @Override
-    public InstrumentSpec[] instruments()
-    {
-        return instruments.clone();
     }
 
     private static void checkPort(final String name, final int port)

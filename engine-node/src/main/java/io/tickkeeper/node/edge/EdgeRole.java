@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.edge;
+package io.tickkeeper.node.edge;
 
 /**
  * Whether this node serves clients, and under which epoch: set by the node as it becomes primary or stops being

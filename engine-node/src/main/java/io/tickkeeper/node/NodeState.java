@@ -1,9 +1,9 @@
-package io.tickkeeper.matching.node;
+package io.tickkeeper.node;
 
 import java.util.Locale;
 
 /**
- * Where a {@link MatchingNode} stands (docs/replication.md draws the graph). The member znode shows it as
+ * Where a {@link ReplicatedNode} stands (docs/replication.md draws the graph). The member znode shows it as
  * {@link #role()}.
  * <pre>
  *   STARTING -&gt; REPLAYING -&gt; CATCHING_UP -&gt; STANDBY -&gt; PRIMARY

@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.node;
+package io.tickkeeper.node;
 
 import java.io.Closeable;
 import java.util.Optional;
@@ -26,11 +26,12 @@ import io.tickkeeper.coordinator.election.PrimaryInfo;
 import io.tickkeeper.coordinator.election.PrimaryListener;
 import io.tickkeeper.coordinator.membership.MemberInfo;
 import io.tickkeeper.coordinator.membership.MemberRegistration;
-import io.tickkeeper.matching.edge.CommandIngress;
-import io.tickkeeper.matching.edge.EdgeRole;
-import io.tickkeeper.matching.edge.ResponsePublisher;
-import io.tickkeeper.matching.edge.ResponseRoutes;
-import io.tickkeeper.matching.service.MatchingPipeline;
+import io.tickkeeper.node.edge.CommandIngress;
+import io.tickkeeper.node.edge.EdgeRole;
+import io.tickkeeper.node.edge.ResponsePublisher;
+import io.tickkeeper.node.edge.ResponseRoutes;
+import io.tickkeeper.protocol.sbe.InputFrameDecoder;
+import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.runtime.EnginePipeline;
 import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.runtime.journal.Journal;
@@ -42,12 +43,14 @@ import io.tickkeeper.runtime.replication.StandbyReplica;
 import io.tickkeeper.runtime.transport.AeronTransport;
 
 /**
- * One node of a matching shard, primary or hot standby, composed in one place:
+ * One node of a replicated service's shard (the matching engine, the risk manager, ...), primary or hot standby,
+ * composed in one place around the {@link ReplicatedService} it runs:
  * <pre>
  *   ZooKeeper: MemberRegistration (role, epoch, endpoint, applied sequence, lag)   InSyncSet   PrimaryElection
- *   client edge: CommandIngress -&gt; MatchingPipeline.publish
- *                outputs -&gt; LeaseGatedPublisher -&gt; ResponsePublisher
- *   MatchingPipeline (JournalGenerations' current journal + snapshots): gates = journaller, Replicator; logic
+ *   client edge: CommandIngress (service.checkCommand) -&gt; ServicePipeline.publish
+ *                outputs -&gt; LeaseGatedPublisher -&gt; ResponsePublisher (service.routeOutput, then client routes)
+ *   ServicePipeline (service.newPipeline; JournalGenerations' current journal + snapshots):
+ *                gates = journaller, Replicator; logic
  *   standby side: StandbyReplica -&gt; publishSequenced, acknowledging from the journaller
  * </pre>
  * The {@link NodeState} changes in ONE method, {@link #transition}, which publishes it to the member znode. Every
@@ -63,24 +66,29 @@ import io.tickkeeper.runtime.transport.AeronTransport;
  *   <li>STANDBY: campaigns. On winning (the election bumped the epoch and published the primary znode): promotes the
  *       replica (it applies nothing more and goes on refusing stale frames), finishes every input it already holds,
  *       moves the pipeline to the new epoch, sets the in-sync set to itself, leads the replicator and opens the
- *       client edge: PRIMARY.</li>
+ *       client edge: PRIMARY; then the service's {@link ReplicatedService#onPrimary} hook runs with an
+ *       {@link InputPublisher} for the inputs the service generates itself.</li>
  *   <li>PRIMARY: adds the standby to the in-sync set when the replicator says it is in sync, removes it when it is
  *       dropped. On SUSPENDED/LOST (or a standby reporting a newer epoch): stops sequencing and emitting at once,
- *       FENCED, then rebuilds as a standby.</li>
+ *       FENCED ({@link ReplicatedService#onNotPrimary} runs), then rebuilds as a standby.</li>
  *   <li>A pipeline that failed (a stage threw, e.g. its journaller refused a stale epoch) is rebuilt the same way.</li>
  * </ul>
  * {@link #close()} (SIGTERM) stops taking commands, drains, releases the election (the standby takes over at once)
  * and closes everything.
  */
-public final class MatchingNode implements Closeable
+public final class ReplicatedNode implements Closeable
 {
-    private static final Logger LOG = LoggerFactory.getLogger(MatchingNode.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicatedNode.class);
     private static final long TICK_MS = 100;
     private static final long DRAIN_TIMEOUT_MS = 3_000;
     private static final long CLOSE_TIMEOUT_MS = 20_000;
     private static final long SNAPSHOT_EVERY_INPUTS = 50_000;
     private static final int MAX_CLIENT_SESSIONS = 1_024;
     private static final long CATCH_UP_STALL_MS = 3_000;
+    private static final int SERVICE_INPUT_MIN_LENGTH =
+        MessageHeaderDecoder.ENCODED_LENGTH + InputFrameDecoder.ENCODED_LENGTH;
+    private static final int SERVICE_INPUT_SESSION_OFFSET =
+        MessageHeaderDecoder.ENCODED_LENGTH + InputFrameDecoder.clientSessionIdEncodingOffset();
 
     private enum Lifecycle
     {
@@ -88,6 +96,7 @@ public final class MatchingNode implements Closeable
     }
 
     private final NodeConfig config;
+    private final ReplicatedService service;
     private final CuratorFramework client;
     private final String name;
     private final AtomicReference<Lifecycle> lifecycle = new AtomicReference<>(Lifecycle.LATENT);
@@ -106,11 +115,12 @@ public final class MatchingNode implements Closeable
     private LeaseGatedPublisher output;
 
     private volatile NodeState state = NodeState.STARTING;
-    private volatile MatchingPipeline pipeline;
+    private volatile ServicePipeline pipeline;
     private volatile long epoch;
     private Replicator replicator;
     private StandbyReplica replica;
     private volatile PrimaryElection election;
+    private boolean servicePrimary;
     private String followedPrimary;
     private int inSyncVersionAtFollow = Integer.MAX_VALUE;
     private boolean standbyPresent;
@@ -118,12 +128,14 @@ public final class MatchingNode implements Closeable
     private long catchUpProgressNs;
 
     /**
-     * @param config the node's settings.
-     * @param client a started client carrying the service's credentials; its owner closes it after this node.
+     * @param config  the node's settings.
+     * @param service the service this node replicates.
+     * @param client  a started client carrying the service's credentials; its owner closes it after this node.
      */
-    public MatchingNode(final NodeConfig config, final CuratorFramework client)
+    public ReplicatedNode(final NodeConfig config, final ReplicatedService service, final CuratorFramework client)
     {
         this.config = config;
+        this.service = service;
         this.client = client;
         this.name = config.service() + '/' + config.shard() + '/' + config.node();
         this.control = Executors.newSingleThreadScheduledExecutor(runnable ->
@@ -132,7 +144,7 @@ public final class MatchingNode implements Closeable
             thread.setDaemon(true);
             return thread;
         });
-        this.transport = new AeronTransport(new AeronTransport.Context().name("matching-" + config.node()));
+        this.transport = new AeronTransport(new AeronTransport.Context().name(service.name() + '-' + config.node()));
         this.inSync = new InSyncSet(client, config.service(), config.shard());
         this.primaryPath = ZkPaths.primary(config.service(), config.shard());
         this.membersPath = ZkPaths.members(config.service(), config.shard());
@@ -157,12 +169,14 @@ public final class MatchingNode implements Closeable
         }
         transport.start();
         routes = new ResponseRoutes(transport.aeron(), MAX_CLIENT_SESSIONS);
-        output = new LeaseGatedPublisher(new ResponsePublisher(routes, edgeRole));
+        output = new LeaseGatedPublisher(new ResponsePublisher(routes, edgeRole, service::routeOutput));
         ingress = new CommandIngress(new CommandIngress.Context()
             .name("ingress-" + config.node())
             .aeron(transport.aeron())
             .endpoint(config.clientEndpoint())
             .sequencer(this::sequence)
+            .check(service::checkCommand)
+            .maxCommandLength(service.maxCommandLength())
             .routes(routes)
             .role(edgeRole));
         ingress.start();
@@ -225,12 +239,30 @@ public final class MatchingNode implements Closeable
     /** Ingress thread, only while primary: sequences one checked client command. */
     private long sequence(final DirectBuffer buffer, final int offset, final int length)
     {
-        final MatchingPipeline current = pipeline;
+        final ServicePipeline current = pipeline;
         if (current == null)
         {
             throw new IllegalStateException("node " + name + " has no pipeline");
         }
         return current.publish(buffer, offset, length);
+    }
+
+    /** Any thread, while primary: sequences one input the service generated itself (no client's session). */
+    private long publishServiceInput(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < SERVICE_INPUT_MIN_LENGTH)
+        {
+            throw new IllegalArgumentException("input of " + length + " bytes is shorter than an input frame");
+        }
+        if (buffer.getLong(offset + SERVICE_INPUT_SESSION_OFFSET, MessageHeaderDecoder.BYTE_ORDER) != 0)
+        {
+            throw new IllegalArgumentException("a service's own input must carry clientSessionId 0");
+        }
+        if (!edgeRole.isPrimary())
+        {
+            throw new IllegalStateException("node " + name + " is not primary");
+        }
+        return sequence(buffer, offset, length);
     }
 
     /**
@@ -259,6 +291,7 @@ public final class MatchingNode implements Closeable
         {
             return;
         }
+        serviceNotPrimary();
         closeElection();
         closeIncarnation();
         if (state != NodeState.REPLAYING)
@@ -284,8 +317,8 @@ public final class MatchingNode implements Closeable
             .policy(config.blockOnStandbyLoss() ? StandbyLossPolicy.BLOCK : StandbyLossPolicy.CONTINUE)
             .standbyAckTimeoutMs(2L * config.sessionTimeoutMs())
             .listener(new ReplicationEvents()));
-        final MatchingPipeline fresh = new MatchingPipeline(config.instruments(), new EnginePipeline.Context()
-            .name("matching-" + config.shard() + '-' + config.node())
+        final ServicePipeline fresh = service.newPipeline(new EnginePipeline.Context()
+            .name(service.name() + '-' + config.shard() + '-' + config.node())
             .journalDirectory(generations.journalDirectory())
             .outputPublisher(output)
             .addGate(replicator)
@@ -311,7 +344,7 @@ public final class MatchingNode implements Closeable
         try
         {
             final NodeState now = state;
-            final MatchingPipeline current = pipeline;
+            final ServicePipeline current = pipeline;
             if (current != null && current.state() == PipelineState.FAILED)
             {
                 recoverFromFailure(now, current);
@@ -343,12 +376,13 @@ public final class MatchingNode implements Closeable
      * Control thread: a stage of the pipeline threw (a stale epoch refused by the journaller, a replicator that may no
      * longer let outputs out): the state may be half-changed, so the incarnation is rebuilt from the journal.
      */
-    private void recoverFromFailure(final NodeState now, final MatchingPipeline failed)
+    private void recoverFromFailure(final NodeState now, final ServicePipeline failed)
     {
         final String reason = "pipeline failed: " + failed.runtime().failure();
         if (now == NodeState.PRIMARY)
         {
             edgeRole.becomeStandby();
+            serviceNotPrimary();
             transition(NodeState.FENCED, reason);
         }
         rebuild(-1, reason);
@@ -468,7 +502,7 @@ public final class MatchingNode implements Closeable
     /** Control thread: bounds replay time with a snapshot every {@value #SNAPSHOT_EVERY_INPUTS} inputs. */
     private void snapshotWhenDue()
     {
-        final MatchingPipeline current = pipeline;
+        final ServicePipeline current = pipeline;
         final NodeState now = state;
         if (current != null && (now == NodeState.PRIMARY || now == NodeState.STANDBY)
             && current.outputSequence() - current.lastSnapshotSequence() >= SNAPSHOT_EVERY_INPUTS)
@@ -525,6 +559,33 @@ public final class MatchingNode implements Closeable
         transition(NodeState.PRIMARY, "won epoch " + newEpoch + " at sequence " + runtime.publishedSequence()
             + "; drained in " + micros(drainedNs - startNs) + " us, in-sync set written in "
             + micros(inSyncNs - drainedNs) + " us, replicator leading in " + micros(ledNs - inSyncNs) + " us");
+        servicePrimary = true;
+        try
+        {
+            service.onPrimary(newEpoch, this::publishServiceInput);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("{}: the service's primary hook failed: {}", name, ex.toString());
+        }
+    }
+
+    /** Control thread: tells the service, once per {@link ReplicatedService#onPrimary}, that it is primary no more. */
+    private void serviceNotPrimary()
+    {
+        if (!servicePrimary)
+        {
+            return;
+        }
+        servicePrimary = false;
+        try
+        {
+            service.onNotPrimary();
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("{}: the service's not-primary hook failed: {}", name, ex.toString());
+        }
     }
 
     /** Control thread: no longer primary; rebuild as a standby. */
@@ -535,6 +596,7 @@ public final class MatchingNode implements Closeable
             return;
         }
         edgeRole.becomeStandby();
+        serviceNotPrimary();
         transition(NodeState.FENCED, reason);
         rebuild(-1, "fenced: " + reason);
     }
@@ -542,7 +604,8 @@ public final class MatchingNode implements Closeable
     /** Control thread, once, on close. */
     private void shutDown()
     {
-        final MatchingPipeline current = pipeline;
+        serviceNotPrimary();
+        final ServicePipeline current = pipeline;
         if (current != null && state == NodeState.PRIMARY)
         {
             drain(current.runtime());
@@ -608,7 +671,7 @@ public final class MatchingNode implements Closeable
         replica = null;
         closeQuietly(replicator);
         replicator = null;
-        final MatchingPipeline current = pipeline;
+        final ServicePipeline current = pipeline;
         pipeline = null;
         if (current != null)
         {
@@ -650,7 +713,7 @@ public final class MatchingNode implements Closeable
         {
             return;
         }
-        final MatchingPipeline current = pipeline;
+        final ServicePipeline current = pipeline;
         final long applied = current == null ? 0 : Math.max(0, current.outputSequence());
         long lag = 0;
         if (state != NodeState.PRIMARY)
@@ -714,7 +777,7 @@ public final class MatchingNode implements Closeable
         @Override
         public void onFollower(final PrimaryInfo primaryOrNull)
         {
-            post(MatchingNode.this::tick);
+            post(ReplicatedNode.this::tick);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.edge;
+package io.tickkeeper.node.edge;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.tickkeeper.matching.edge;
+package io.tickkeeper.node.edge;
 
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 import io.aeron.Publication;
 import io.tickkeeper.protocol.sbe.EventFrameDecoder;
@@ -9,7 +10,8 @@ import io.tickkeeper.runtime.OutputPublisher;
 import org.agrona.DirectBuffer;
 
 /**
- * The engine's outbound client edge: sends each output of the pipeline to the session whose command caused it,
+ * A replicated service's outbound client edge: offers each output of the pipeline to the service's
+ * {@link OutputRouter} first (an output it consumes goes no further), then sends it to the session whose command caused it,
  * named by the {@code clientSessionId} of the event frame, on the publication the session announced in its
  * hello ({@link ResponseRoutes}). Only while this node is primary ({@link EdgeRole}); a standby sends nothing.
  * Outputs of sessions never seen, and of inputs that are not a client's (session 0), go nowhere.
@@ -31,18 +33,33 @@ public final class ResponsePublisher implements OutputPublisher
 
     private final ResponseRoutes routes;
     private final EdgeRole role;
+    private final OutputRouter router;
+    private volatile long routed;
     private volatile long sent;
     private volatile long unrouted;
     private volatile long dropped;
 
     /**
+     * A publisher that sends every output to its client session.
+     *
      * @param routes the sessions' response publications (filled by the ingress).
      * @param role   whether this node is primary.
      */
     public ResponsePublisher(final ResponseRoutes routes, final EdgeRole role)
     {
+        this(routes, role, OutputRouter.NONE);
+    }
+
+    /**
+     * @param routes the sessions' response publications (filled by the ingress).
+     * @param role   whether this node is primary.
+     * @param router the service's own use of outputs, consulted first.
+     */
+    public ResponsePublisher(final ResponseRoutes routes, final EdgeRole role, final OutputRouter router)
+    {
         this.routes = routes;
         this.role = role;
+        this.router = Objects.requireNonNull(router, "router");
     }
 
     @Override
@@ -50,6 +67,11 @@ public final class ResponsePublisher implements OutputPublisher
     {
         if (!role.isPrimary() || length < MIN_LENGTH)
         {
+            return;
+        }
+        if (router.route(sequence, buffer, offset, length))
+        {
+            routed++;
             return;
         }
         final long sessionId = buffer.getLong(offset + SESSION_OFFSET, ORDER);
@@ -79,6 +101,12 @@ public final class ResponsePublisher implements OutputPublisher
             Thread.onSpinWait();
         }
         dropped++;
+    }
+
+    /** @return how many outputs the service's router consumed. */
+    public long routed()
+    {
+        return routed;
     }
 
     /** @return how many responses were sent. */

@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.node;
+package io.tickkeeper.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
