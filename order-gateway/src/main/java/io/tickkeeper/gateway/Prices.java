@@ -79,7 +79,7 @@ public final class Prices
             return BigDecimal.ZERO;
         }
         final BigDecimal average = BigDecimal.valueOf(notionalCents)
-            .divide(BigDecimal.valueOf(quantity), AVERAGE_SCALE + DECIMALS, RoundingMode.HALF_EVEN)
+            .divide(BigDecimal.valueOf(quantity), AVERAGE_SCALE - DECIMALS, RoundingMode.HALF_EVEN)
             .movePointLeft(DECIMALS)
             .stripTrailingZeros();
         return average.scale() < 0 ? average.setScale(0) : average;
