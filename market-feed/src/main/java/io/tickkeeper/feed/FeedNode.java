@@ -337,7 +337,7 @@ public final class FeedNode implements AutoCloseable
     {
         final Holding ended = holding;
         holding = null;
-        transition(running ? FeedRole.STANDBY : FeedRole.CLOSED, "stopped publishing at sequence "
+        transition(FeedRole.STANDBY, "stopped publishing at sequence "
             + model.sequence() + ": " + ended.stopReason.get());
         ended.stopped.countDown();
     }
