@@ -216,10 +216,10 @@ public final class RiskCommandAdapter implements InputHandler
             case RiskNewOrderDecoder.TEMPLATE_ID ->
             {
                 checkSide(buffer, body + RiskNewOrderDecoder.sideEncodingOffset());
-                if (OrderType.get(unsignedByte(buffer, body + RiskNewOrderDecoder.orderTypeEncodingOffset())) ==
-                    OrderType.NULL_VAL)
+                final short type = unsignedByte(buffer, body + RiskNewOrderDecoder.orderTypeEncodingOffset());
+                if (!isOrderType(type))
                 {
-                    throw new IllegalArgumentException("no such order type");
+                    throw new IllegalArgumentException("no such order type: " + type);
                 }
                 checkClOrdId(buffer, body + RiskNewOrderDecoder.clOrdIdEncodingOffset(), "clOrdId");
             }
@@ -244,18 +244,18 @@ public final class RiskCommandAdapter implements InputHandler
             case RiskMatchingReportDecoder.TEMPLATE_ID ->
             {
                 checkSide(buffer, body + RiskMatchingReportDecoder.sideEncodingOffset());
-                if (MatchingReportKind.get(unsignedByte(buffer, body + RiskMatchingReportDecoder.kindEncodingOffset()))
-                    == MatchingReportKind.NULL_VAL)
+                final short kind = unsignedByte(buffer, body + RiskMatchingReportDecoder.kindEncodingOffset());
+                if (!isReportKind(kind))
                 {
-                    throw new IllegalArgumentException("no such matching report kind");
+                    throw new IllegalArgumentException("no such matching report kind: " + kind);
                 }
             }
             case RiskLimitUpdateDecoder.TEMPLATE_ID ->
             {
-                if (RiskLimitKind.get(unsignedByte(buffer, body + RiskLimitUpdateDecoder.kindEncodingOffset())) ==
-                    RiskLimitKind.NULL_VAL)
+                final short kind = unsignedByte(buffer, body + RiskLimitUpdateDecoder.kindEncodingOffset());
+                if (!isLimitKind(kind))
                 {
-                    throw new IllegalArgumentException("no such risk limit kind");
+                    throw new IllegalArgumentException("no such risk limit kind: " + kind);
                 }
             }
             default ->
@@ -283,17 +283,64 @@ public final class RiskCommandAdapter implements InputHandler
 
     private static void checkSide(final DirectBuffer buffer, final int index)
     {
-        if (Side.get(unsignedByte(buffer, index)) == Side.NULL_VAL)
+        final short value = unsignedByte(buffer, index);
+        boolean valid;
+        try
         {
-            throw new IllegalArgumentException("no such side");
+            valid = Side.get(value) != Side.NULL_VAL;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            valid = false;
+        }
+        if (!valid)
+        {
+            throw new IllegalArgumentException("no such side: " + value);
         }
     }
 
     private static void checkBoolean(final DirectBuffer buffer, final int index, final String name)
     {
-        if (BooleanType.get(unsignedByte(buffer, index)) == BooleanType.NULL_VAL)
+        final short value = unsignedByte(buffer, index);
+        if (value != BooleanType.TRUE.value() && value != BooleanType.FALSE.value())
         {
-            throw new IllegalArgumentException(name + " is not a boolean");
+            throw new IllegalArgumentException(name + " is not a boolean: " + value);
+        }
+    }
+
+    private static boolean isOrderType(final short value)
+    {
+        try
+        {
+            return OrderType.get(value) != OrderType.NULL_VAL;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return false;
+        }
+    }
+
+    private static boolean isReportKind(final short value)
+    {
+        try
+        {
+            return MatchingReportKind.get(value) != MatchingReportKind.NULL_VAL;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return false;
+        }
+    }
+
+    private static boolean isLimitKind(final short value)
+    {
+        try
+        {
+            return RiskLimitKind.get(value) != RiskLimitKind.NULL_VAL;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return false;
         }
     }
 
