@@ -9,7 +9,6 @@ import io.tickkeeper.protocol.sbe.RiskNewOrderEncoder;
 import io.tickkeeper.protocol.sbe.RiskOrderStatusRequestEncoder;
 import io.tickkeeper.protocol.sbe.RiskReplaceOrderEncoder;
 import io.tickkeeper.protocol.sbe.Side;
-import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import quickfix.FieldMap;
@@ -53,7 +52,7 @@ public final class FixToRisk
     }
 
     /** @return the buffer holding the last encoded command, message header first at offset 0. */
-    public DirectBuffer buffer()
+    public MutableDirectBuffer buffer()
     {
         return buffer;
     }

@@ -1,6 +1,6 @@
 package io.tickkeeper.gateway;
 
-import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * The gateway's one path to the risk manager: it takes encoded risk commands (templates 501-505) and hands back
@@ -21,12 +21,12 @@ public interface RiskChannel
     long sessionId();
 
     /**
-     * Sends one command. The channel copies the bytes before it returns and stamps the frame's session and
-     * sequence; the caller may reuse its buffer at once.
+     * Sends one command. The channel stamps the frame's session and sequence (in place) and copies the bytes
+     * before it returns; the caller may reuse its buffer at once.
      *
      * @param buffer holds the command, message header first.
      * @param offset where the header starts.
      * @param length how many bytes the command has, header included.
      */
-    void send(DirectBuffer buffer, int offset, int length);
+    void send(MutableDirectBuffer buffer, int offset, int length);
 }

@@ -25,7 +25,7 @@ import io.tickkeeper.protocol.sbe.RiskRejectReason;
 import io.tickkeeper.protocol.sbe.RiskReplaceOrderDecoder;
 import io.tickkeeper.protocol.sbe.RiskTradeEncoder;
 import io.tickkeeper.protocol.sbe.Side;
-import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -64,7 +64,7 @@ final class ScriptedRiskChannel implements RiskChannel
     }
 
     @Override
-    public synchronized void send(final DirectBuffer buffer, final int offset, final int length)
+    public synchronized void send(final MutableDirectBuffer buffer, final int offset, final int length)
     {
         final byte[] copy = new byte[length];
         buffer.getBytes(offset, copy);

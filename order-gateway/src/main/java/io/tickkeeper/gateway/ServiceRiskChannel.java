@@ -1,0 +1,90 @@
+package io.tickkeeper.gateway;
+
+import io.tickkeeper.node.client.ServiceAnswer;
+import io.tickkeeper.node.client.ServiceClient;
+import io.tickkeeper.node.client.ServiceClientListener;
+import io.tickkeeper.protocol.sbe.CommandRefusedDecoder;
+import io.tickkeeper.protocol.sbe.RiskCancelRejectDecoder;
+import io.tickkeeper.protocol.sbe.RiskExecutionReportDecoder;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link RiskChannel} of a running gateway: a {@link ServiceClient} of the risk service, which follows the risk
+ * primary, resends unanswered commands to a new one and drops events of a stale epoch. An execution report, a
+ * cancel reject or a refusal answers a command; every event of the session, answer or not, goes to the gateway.
+ */
+public final class ServiceRiskChannel implements RiskChannel, AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRiskChannel.class);
+
+    private final ServiceClient client;
+    private volatile RiskEventListener listener;
+
+    /**
+     * @param context the client's settings but its listener and answers, which this channel sets.
+     */
+    public ServiceRiskChannel(final ServiceClient.Context context)
+    {
+        context.answers(templateId -> templateId == RiskExecutionReportDecoder.TEMPLATE_ID
+            || templateId == RiskCancelRejectDecoder.TEMPLATE_ID
+            || templateId == CommandRefusedDecoder.TEMPLATE_ID);
+        context.listener(new Forwarder());
+        this.client = new ServiceClient(context);
+    }
+
+    @Override
+    public void start(final RiskEventListener listener)
+    {
+        this.listener = listener;
+        client.start();
+    }
+
+    @Override
+    public long sessionId()
+    {
+        return client.sessionId();
+    }
+
+    @Override
+    public void send(final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        client.submit(buffer, offset, length);
+    }
+
+    /** @return the client underneath, for its counters. */
+    public ServiceClient client()
+    {
+        return client;
+    }
+
+    @Override
+    public void close()
+    {
+        client.close();
+    }
+
+    /** Hands every event of the session to the gateway. */
+    private final class Forwarder implements ServiceClientListener
+    {
+        @Override
+        public void onAnswer(final ServiceAnswer answer, final DirectBuffer buffer, final int offset, final int length)
+        {
+            if (answer.templateId() == CommandRefusedDecoder.TEMPLATE_ID)
+            {
+                LOG.info("risk refused command {} of session {}", answer.clientSequence(), client.sessionId());
+                return;
+            }
+            listener.onRiskEvent(buffer, offset, length);
+        }
+
+        @Override
+        public void onEvent(final int templateId, final long epoch, final DirectBuffer buffer, final int offset,
+            final int length)
+        {
+            listener.onRiskEvent(buffer, offset, length);
+        }
+    }
+}
