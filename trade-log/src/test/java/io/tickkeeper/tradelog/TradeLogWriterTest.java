@@ -129,6 +129,31 @@ class TradeLogWriterTest
     }
 
     @Test
+    void shouldStopWritingAndGiveTheLockUpWhenTheLogHoldsANewerToken() throws Exception
+    {
+        final WriterThread a = writer("writer-a");
+        final WriterThread b = writer("writer-b");
+        assertThat(a.acquire(WAIT_MS)).isTrue();
+        assertThat(a.offer(1L, 3)).isEqualTo(TradeLogResult.APPENDED);
+        final long newerToken = a.writer().token() + 1;
+        try (TradeLog successor = TradeLog.open(directory))
+        {
+            assertThat(successor.append(Trades.fill(newerToken, 2L, 3))).isEqualTo(TradeLogResult.APPENDED);
+        }
+
+        assertThat(a.offer(3L, 3)).isEqualTo(TradeLogResult.STALE_TOKEN);
+        assertThat(a.writer().state()).isEqualTo(TradeLogWriter.State.STANDBY);
+        assertThat(a.writer().refused()).isEqualTo(1L);
+        assertThat(a.offer(3L, 3)).isEqualTo(TradeLogResult.NOT_HOLDER);
+        assertThat(b.acquire(WAIT_MS)).isTrue();
+        assertThat(b.writer().token()).isEqualTo(newerToken);
+        assertThat(b.offer(3L, 3)).isEqualTo(TradeLogResult.APPENDED);
+
+        assertThat(Trades.readAll(directory)).containsExactly(Trades.fill(1L, 1L, 3).toString(),
+            Trades.fill(newerToken, 2L, 3).toString(), Trades.fill(newerToken, 3L, 3).toString());
+    }
+
+    @Test
     void shouldLetOnlyTheLockHolderWriteWhenTwoWritersRace() throws Exception
     {
         final WriterThread a = writer("writer-a");
