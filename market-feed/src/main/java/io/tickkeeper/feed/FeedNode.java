@@ -400,11 +400,20 @@ public final class FeedNode implements AutoCloseable
         {
             next.requestStop("closing");
         }
+        if (!lock.isHeld())
+        {
+            next.requestStop("lock lost while taking over");
+        }
         offered.set(next);
         LockSupport.unpark(dutyThread);
         boolean fenced = false;
         while (!awaitQuietly(next.stopped, context.checkpointIntervalMs))
         {
+            if (!lock.isHeld() && !next.stopRequested())
+            {
+                next.requestStop("lock no longer held");
+                LockSupport.unpark(dutyThread);
+            }
             if (current.get() == next && role == FeedRole.HOLDING && !next.stopRequested())
             {
                 fenced = writeCheckpoint(next) == FeedCheckpointStore.WriteResult.FENCED;

@@ -18,7 +18,9 @@ import io.tickkeeper.coordinator.Credentials;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code market-feed}: one market-feed node, publisher while it holds the feed lock, mirroring standby otherwise
@@ -68,6 +70,9 @@ public final class MarketFeedMain implements Callable<Integer>
     @Option(names = "--checkpoint-interval-ms", defaultValue = "100",
         description = "How often the holder records its state in ZooKeeper (default: ${DEFAULT-VALUE}).")
     private long checkpointIntervalMs;
+
+    @Spec
+    private CommandSpec spec;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -131,11 +136,11 @@ public final class MarketFeedMain implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage(), ex);
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }
         if (credentials.isEmpty())
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), "no credentials: pass --credentials or "
+            throw new CommandLine.ParameterException(spec.commandLine(), "no credentials: pass --credentials or "
                 + "set TICKKEEPER_ZK_AUTH / TICKKEEPER_ZK_AUTH_FILE (an anonymous client cannot take the feed lock)");
         }
         final CuratorFramework client = CoordinatorClients.newClient(zkConnect, sessionTimeoutMs, credentials);
