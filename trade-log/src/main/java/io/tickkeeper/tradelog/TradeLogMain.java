@@ -25,14 +25,14 @@ public final class TradeLogMain implements Callable<Integer>
     /** How records are printed. */
     enum Format
     {
-        text, csv, none
+        TEXT, CSV, NONE
     }
 
     @Option(names = "--dir", required = true, description = "The trade log's directory, e.g. var/trade-log.")
     private Path directory;
 
-    @Option(names = "--format", defaultValue = "text",
-        description = "text, csv or none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "TEXT",
+        description = "text, csv or none (default: text).")
     private Format format;
 
     @Option(names = "--verify", description = "Check the log's invariants, print the counts, exit 3 on a violation.")
@@ -51,7 +51,15 @@ public final class TradeLogMain implements Callable<Integer>
         {
             System.setProperty(chronicleLogLevel, "error");
         }
-        System.exit(new CommandLine(new TradeLogMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * @return the command line of a new {@code trade-log} command (formats are case-insensitive).
+     */
+    public static CommandLine commandLine()
+    {
+        return new CommandLine(new TradeLogMain()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
@@ -62,17 +70,17 @@ public final class TradeLogMain implements Callable<Integer>
         final TradeRecord record = new TradeRecord();
         try (TradeLogReader reader = TradeLogReader.open(directory))
         {
-            if (format == Format.csv)
+            if (format == Format.CSV)
             {
                 out.println(TradeRecordFormat.CSV_HEADER);
             }
             while (reader.next(record))
             {
-                if (format == Format.text)
+                if (format == Format.TEXT)
                 {
                     out.println(TradeRecordFormat.text(record));
                 }
-                else if (format == Format.csv)
+                else if (format == Format.CSV)
                 {
                     out.println(TradeRecordFormat.csv(record));
                 }

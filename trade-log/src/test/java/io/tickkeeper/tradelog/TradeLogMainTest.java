@@ -89,7 +89,7 @@ class TradeLogMainTest
 
     private int run(final String... args)
     {
-        final CommandLine commandLine = new CommandLine(new TradeLogMain());
+        final CommandLine commandLine = TradeLogMain.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(new StringWriter(), true));
         return commandLine.execute(args);
