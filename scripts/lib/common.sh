@@ -23,7 +23,8 @@ tk_build_if_needed() {
   for module in "$@"; do
     if [[ ! -d "${TK_HOME}/${module}/target/classes" || ! -d "${TK_HOME}/${module}/target/lib" ]]; then
       stale=1
-    elif [[ -n "$(find "${TK_HOME}/${module}/src/main" "${TK_HOME}/pom.xml" "${TK_HOME}/${module}/pom.xml" \
+    # Any module's sources count: target/lib holds copies of the upstream modules' jars.
+    elif [[ -n "$(find "${TK_HOME}"/*/src/main "${TK_HOME}"/*/pom.xml "${TK_HOME}/pom.xml" \
                  -newer "${TK_HOME}/${module}/target/lib" -type f 2>/dev/null | head -1)" ]]; then
       stale=1
     fi
