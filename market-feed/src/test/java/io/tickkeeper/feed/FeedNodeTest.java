@@ -170,6 +170,29 @@ class FeedNodeTest
     }
 
     @Test
+    void shouldStopPublishingWhenTheCheckpointHoldsANewerToken() throws Exception
+    {
+        final CuratorFramework client = zk.client();
+        final FeedNode a = node("a", client, MIRROR_A, List.of(CONSUMER));
+        a.start();
+        awaitRole(a, FeedRole.HOLDING);
+        awaitTicks(100);
+        final FeedCheckpointStore store = new FeedCheckpointStore(client, FeedNode.LOCK_NAME);
+        final FeedCheckpoint current = store.read().orElseThrow();
+        assertThat(current.token()).isEqualTo(1L);
+
+        // What a successor with token 2 would have written while this holder was paused.
+        store.write(new FeedCheckpoint(2L, current.seed(), current.sequence(), current.timestampNs(),
+            current.regime(), current.prices()));
+
+        awaitUntil(() -> a.publishingToken().orElse(0L) == 2L);
+        final int resumedAt = seen.size();
+        awaitTicks(resumedAt + 100);
+        assertThat(seen.get(seen.size() - 1).token()).isEqualTo(2L);
+        assertThat(consumer.gaps()).isZero();
+    }
+
+    @Test
     void shouldApplyAVolatilityChangeAtOnce() throws Exception
     {
         final CuratorFramework client = zk.client();
