@@ -46,6 +46,8 @@ import io.tickkeeper.matching.node.MatchingService;
 import io.tickkeeper.node.NodeState;
 import io.tickkeeper.runtime.replication.JournalGenerations;
 import io.tickkeeper.runtime.transport.AeronTransport;
+import io.tickkeeper.node.process.ChildProcess;
+import io.tickkeeper.node.process.JvmCommand;
 
 /**
  * The local kill -9 drill, end to end: a real 3-server ensemble, a pair of matching-engine processes for shard 0,
@@ -65,7 +67,7 @@ final class Drill
     private final DrillSettings settings;
     private final PrintStream out;
     private final InstrumentSpec[] instruments;
-    private final Map<String, NodeProcess> nodes = new HashMap<>();
+    private final Map<String, ChildProcess> nodes = new HashMap<>();
     private final List<Failover> failovers = new ArrayList<>();
     private final LoadRecorder recorder = new LoadRecorder();
     private ClusterWatcher watcher;
@@ -193,7 +195,7 @@ final class Drill
         {
             final boolean freeze = !frozen && kills == settings.freezeAfterKill();
             final PrimaryInfo primary = primary().orElseThrow(() -> new IllegalStateException("no primary"));
-            final NodeProcess victim = nodes.get(primary.node());
+            final ChildProcess victim = nodes.get(primary.node());
             final long pid = victim.pid();
             number++;
             final long faultNs = System.nanoTime();
@@ -369,7 +371,7 @@ final class Drill
         return refused;
     }
 
-    private NodeProcess nodeProcess(final int index, final String connectString, final Path authFile)
+    private ChildProcess nodeProcess(final int index, final String connectString, final Path authFile)
     {
         final String node = DrillSettings.NODES.get(index);
         final int peer = 1 - index;
@@ -387,7 +389,7 @@ final class Drill
             MatchingEngineMain.class.getName(), args));
         command.addAll(1, List.of("-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
-        return new NodeProcess(node, command,
+        return new ChildProcess(node, command,
             Map.of(Credentials.ENV_AUTH_FILE, authFile.toString()),
             settings.workDir().resolve("logs").resolve(node + ".log"));
     }
@@ -412,7 +414,7 @@ final class Drill
         {
             flow.close();
         }
-        for (final NodeProcess node : nodes.values())
+        for (final ChildProcess node : nodes.values())
         {
             try
             {

@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.drill;
+package io.tickkeeper.node.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One matching-engine node run by the drill as a child process: started, killed with SIGKILL, frozen with
+ * One service process run by a drill, a benchmark or the sandbox as a child process: started, killed with SIGKILL, frozen with
  * SIGSTOP and resumed with SIGCONT, stopped with SIGTERM. Each start appends to the node's own log file.
  */
-final class NodeProcess
+public final class ChildProcess
 {
     private final String node;
     private final List<String> command;
@@ -27,7 +27,7 @@ final class NodeProcess
      * @param environment extra environment variables (the credentials file).
      * @param logFile     where its stdout and stderr go.
      */
-    NodeProcess(final String node, final List<String> command, final Map<String, String> environment,
+    public ChildProcess(final String node, final List<String> command, final Map<String, String> environment,
         final Path logFile)
     {
         this.node = node;
@@ -36,13 +36,13 @@ final class NodeProcess
         this.logFile = logFile;
     }
 
-    String node()
+    public String node()
     {
         return node;
     }
 
     /** Starts the node (again). */
-    synchronized void start() throws IOException
+    public synchronized void start() throws IOException
     {
         if (process != null && process.isAlive())
         {
@@ -59,24 +59,24 @@ final class NodeProcess
     }
 
     /** @return how many times the node was started. */
-    synchronized int starts()
+    public synchronized int starts()
     {
         return starts;
     }
 
     /** @return the pid of the running process, or -1. */
-    synchronized long pid()
+    public synchronized long pid()
     {
         return process != null && process.isAlive() ? process.pid() : -1;
     }
 
-    synchronized boolean alive()
+    public synchronized boolean alive()
     {
         return process != null && process.isAlive();
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    synchronized void kill() throws InterruptedException
+    public synchronized void kill() throws InterruptedException
     {
         if (process != null)
         {
@@ -86,13 +86,13 @@ final class NodeProcess
     }
 
     /** SIGSTOP: freezes the process. */
-    synchronized void freeze() throws IOException, InterruptedException
+    public synchronized void freeze() throws IOException, InterruptedException
     {
         signal("STOP");
     }
 
     /** SIGCONT: resumes a frozen process. */
-    synchronized void resume() throws IOException, InterruptedException
+    public synchronized void resume() throws IOException, InterruptedException
     {
         signal("CONT");
     }
@@ -102,7 +102,7 @@ final class NodeProcess
      *
      * @return the exit code, or -1 when it had to be killed.
      */
-    synchronized int terminate(final long graceMs) throws InterruptedException
+    public synchronized int terminate(final long graceMs) throws InterruptedException
     {
         if (process == null || !process.isAlive())
         {

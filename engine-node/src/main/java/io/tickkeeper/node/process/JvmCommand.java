@@ -1,4 +1,4 @@
-package io.tickkeeper.matching.drill;
+package io.tickkeeper.node.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the command line of a child JVM that runs a main class of this module with the project's JVM flags
+ * Builds the command line of a child JVM that runs a main class on the current classpath with the project's JVM flags
  * (config/jvm.options, the one place they are kept) and the classpath of the current JVM.
  */
-final class JvmCommand
+public final class JvmCommand
 {
     private static final String ENV_HOME = "TK_HOME";
 
@@ -29,7 +29,7 @@ final class JvmCommand
     /**
      * @return the command of this JVM's java, the project's flags and this JVM's classpath.
      */
-    static JvmCommand current()
+    public static JvmCommand current()
     {
         final Path options = projectHome().resolve("config").resolve("jvm.options");
         final List<String> flags = new ArrayList<>();
@@ -56,7 +56,7 @@ final class JvmCommand
      * @return the project directory: {@code $TK_HOME}, else the nearest directory at or above the working
      *     directory that holds config/jvm.options.
      */
-    static Path projectHome()
+    public static Path projectHome()
     {
         final String home = System.getenv(ENV_HOME);
         if (home != null && !home.isBlank())
@@ -81,7 +81,7 @@ final class JvmCommand
      * @param args      its arguments.
      * @return the full command line.
      */
-    List<String> command(final int heapMb, final String mainClass, final List<String> args)
+    public List<String> command(final int heapMb, final String mainClass, final List<String> args)
     {
         final List<String> command = new ArrayList<>();
         command.add(java);
