@@ -26,7 +26,7 @@ import io.tickkeeper.coordinator.lock.FencedLock;
  * {@link FeedSubscriber}: as standby it mirrors every admitted tick into the model; as holder it publishes one step
  * (one tick per instrument) every {@code 1 / feed.tick-rate-hz} and parks in between. The <b>lock thread</b> owns
  * the lock (Curator's mutex belongs to the thread that acquired it): it waits for the lock, reads the checkpoint,
- * offers the holding to the duty thread, writes the checkpoint every {@link Context#checkpointIntervalMs}, and
+ * offers the holding to the duty thread, writes the checkpoint every {@code checkpointIntervalMs}, and
  * releases when the holding ends (lock lost, checkpoint fenced, a newer token seen on the stream, or close).
  * <p>
  * Live configuration ({@code feed.volatility}, {@code feed.drift}, {@code feed.jump-rate},
