@@ -40,7 +40,7 @@ import quickfix.fix44.OrderCancelReject;
  */
 public final class RiskToFix
 {
-    /** OrderID(37) of a report about an order the risk manager does not know. */
+    /** OrderID(37) (and Symbol(55)) of a report about an order the risk manager does not know. */
     public static final String NO_ORDER_ID = "NONE";
 
     private static final char SIDE_BUY = '1';
@@ -67,7 +67,8 @@ public final class RiskToFix
             message.setString(OrigClOrdID.FIELD, origClOrdId);
         }
         message.setChar(quickfix.field.Side.FIELD, side(report.side()));
-        message.setString(Symbol.FIELD, Symbols.symbol(report.instrumentId()));
+        message.setString(Symbol.FIELD,
+            report.instrumentId() > 0 ? Symbols.symbol(report.instrumentId()) : NO_ORDER_ID);
         setOrderType(message, report.orderType(), report.price());
         message.setDecimal(OrderQty.FIELD, java.math.BigDecimal.valueOf(report.quantity()));
         if (execType == ExecType.PARTIAL_FILL || execType == ExecType.FILL)

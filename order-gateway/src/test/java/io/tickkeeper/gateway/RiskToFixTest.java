@@ -133,11 +133,12 @@ final class RiskToFixTest
     }
 
     @Test
-    void shouldLeaveOutAnEmptyOrigClOrdIdAndReportZeroAvgPxWithoutFills() throws FieldNotFound
+    void shouldLeaveOutAnEmptyOrigClOrdIdNameNoSymbolAndReportZeroAvgPxWithoutFills() throws FieldNotFound
     {
-        report(ExecType.NEW, OrdStatus.NEW).origClOrdId("").side(Side.BUY);
+        report(ExecType.NEW, OrdStatus.NEW).origClOrdId("").side(Side.BUY).instrumentId(0);
         final Message message = mapper.executionReport(decode());
         assertFalse(message.isSetField(41));
+        assertEquals("NONE", message.getString(55));
         assertEquals('1', message.getChar(54));
         assertEquals(0, message.getDecimal(6).signum());
     }
