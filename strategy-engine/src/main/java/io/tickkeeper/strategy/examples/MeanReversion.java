@@ -31,7 +31,8 @@ public final class MeanReversion implements Strategy
 
     private double average;
     private long ticks;
-    private long lastOrderNs = Long.MIN_VALUE;
+    private boolean ordered;
+    private long lastOrderNs;
     private long fills;
 
     @Override
@@ -56,7 +57,7 @@ public final class MeanReversion implements Strategy
         }
         average = ticks == 0 ? price : average + alpha * (price - average);
         ticks++;
-        if (ticks < 2 || timestampNs - lastOrderNs < cooldownNs)
+        if (ticks < 2 || ordered && timestampNs - lastOrderNs < cooldownNs)
         {
             return;
         }
@@ -64,11 +65,13 @@ public final class MeanReversion implements Strategy
         if (price <= average - band && position + size <= maxPosition)
         {
             context.sendNewOrder(instrument, Side.BUY, OrderType.IOC, price, size);
+            ordered = true;
             lastOrderNs = timestampNs;
         }
         else if (price >= average + band && position - size >= -maxPosition)
         {
             context.sendNewOrder(instrument, Side.SELL, OrderType.IOC, price, size);
+            ordered = true;
             lastOrderNs = timestampNs;
         }
     }
@@ -92,6 +95,7 @@ public final class MeanReversion implements Strategy
     {
         out.putDouble(average);
         out.putLong(ticks);
+        out.putBoolean(ordered);
         out.putLong(lastOrderNs);
         out.putLong(fills);
     }
@@ -102,6 +106,7 @@ public final class MeanReversion implements Strategy
         apply(context.parameters());
         average = in.getDouble();
         ticks = in.getLong();
+        ordered = in.getBoolean();
         lastOrderNs = in.getLong();
         fills = in.getLong();
     }
