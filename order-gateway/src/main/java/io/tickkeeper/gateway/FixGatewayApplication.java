@@ -218,7 +218,12 @@ public final class FixGatewayApplication extends MessageCracker implements Appli
         final FixReject reject = forward(message, sessionId, Kind.NEW_ORDER);
         if (reject != FixReject.NONE)
         {
-            send(rejects.rejectOrder(message, reject, false, now()), sessionId);
+            final Message report = rejects.rejectOrder(message, reject, false, now());
+            for (final SessionID dropCopy : dropCopies)
+            {
+                send((Message)report.clone(), dropCopy);
+            }
+            send(report, sessionId);
         }
     }
 

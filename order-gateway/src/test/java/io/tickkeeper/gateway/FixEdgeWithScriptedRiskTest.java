@@ -281,6 +281,13 @@ final class FixEdgeWithScriptedRiskTest
             assertEquals(fill.getString(17), copy.getString(17));
             assertNull(bravo.poll(200), "bravo sees no report of alpha's order");
 
+            alpha.send(limitOrder("ord-g", "TK99", '1', "10", 1));
+            final Message gatewayReject = alpha.next();
+            assertEquals('8', gatewayReject.getChar(150));
+            final Message rejectCopy = dropCopy.next();
+            assertEquals('8', rejectCopy.getChar(150));
+            assertEquals(gatewayReject.getString(17), rejectCopy.getString(17));
+
             dropCopy.send(limitOrder("dc-1", "TK1", '1', "10", 1));
             final Message refused = dropCopy.next();
             assertEquals(MsgType.BUSINESS_MESSAGE_REJECT, FixTestClient.type(refused));
