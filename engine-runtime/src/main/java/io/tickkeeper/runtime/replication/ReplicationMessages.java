@@ -6,6 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 import io.aeron.Publication;
+import io.aeron.ReservedValueSupplier;
+import io.aeron.logbuffer.Header;
 import io.tickkeeper.protocol.sbe.CatchUpRequestEncoder;
 import io.tickkeeper.protocol.sbe.InputFrameEncoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
@@ -18,6 +20,12 @@ import org.agrona.MutableDirectBuffer;
 /**
  * The replication wire: stream ids, reading the epoch and sequence out of an input's frame, telling control
  * messages from inputs, and offering to a publication with a bounded, parking retry.
+ * <p>
+ * The sender's epoch: every frame a primary sends to a standby (inputs, live or from the journal, and Truncate)
+ * carries the primary's own epoch in the Aeron data header's reserved value, beside the message, so inputs still
+ * travel exactly as sequenced. The standby fences on it ({@link #senderEpoch(Header)}): it tells who sends, while
+ * the epoch inside an input says when that input was sequenced, which for a catch-up from the journal may be an
+ * epoch long past.
  */
 final class ReplicationMessages
 {
@@ -48,6 +56,12 @@ final class ReplicationMessages
     static long sequence(final DirectBuffer buffer, final int offset)
     {
         return buffer.getLong(offset + SEQUENCE_OFFSET, ORDER);
+    }
+
+    /** @return the epoch of the primary that sent the frame (0 for a sender that put none). */
+    static long senderEpoch(final Header header)
+    {
+        return header.reservedValue();
     }
 
     static int templateId(final DirectBuffer buffer, final int offset)
@@ -105,15 +119,16 @@ final class ReplicationMessages
      * Offers a message, retrying (parking between tries) while the publication is back-pressured or not yet
      * connected, until the deadline or until {@code stop} says so.
      *
+     * @param senderEpoch supplies the sending primary's epoch into the frame's reserved value.
      * @return true when the message was taken.
      */
     static boolean offer(
         final Publication publication, final DirectBuffer buffer, final int offset, final int length,
-        final long deadlineNs, final StopCondition stop)
+        final ReservedValueSupplier senderEpoch, final long deadlineNs, final StopCondition stop)
     {
         while (true)
         {
-            final long result = publication.offer(buffer, offset, length);
+            final long result = publication.offer(buffer, offset, length, senderEpoch);
             if (result > 0)
             {
                 return true;

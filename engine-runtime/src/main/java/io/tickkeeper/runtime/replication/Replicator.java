@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.aeron.ExclusivePublication;
+import io.aeron.ReservedValueSupplier;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The primary's replicator: one of the input ring's gates, in parallel with the journaller and the logic. It sends
- * every input, as sequenced (the frame carries epoch and sequence), to the standby over an Aeron publication, and
+ * every input, as sequenced (the frame carries epoch and sequence), to the standby over an Aeron publication, every
+ * frame marked with this primary's epoch (the sender's epoch, {@link ReplicationMessages}), and
  * at the end of each batch waits until the standby has acknowledged (journalled) the batch's last input, so no
  * output leaves the primary before the standby holds the input that caused it.
  * <p>
@@ -90,6 +92,7 @@ public final class Replicator implements InputGate, Closeable
         100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
     private final ControlHandler controlHandler = new ControlHandler();
     private final ReplicationMessages.StopCondition stopWhenClosed = () -> lifecycle.get() == Lifecycle.CLOSED;
+    private final ReservedValueSupplier senderEpoch = (termBuffer, termOffset, frameLength) -> this.pipeline.epoch();
 
     private volatile StandbyState standbyState = StandbyState.NONE;
     private volatile boolean closedInSync;
@@ -341,7 +344,8 @@ public final class Replicator implements InputGate, Closeable
     private void sendLocked(final DirectBuffer buffer, final int offset, final int length, final long sequence)
     {
         final long deadlineNs = System.nanoTime() + standbyAckTimeoutNs;
-        if (ReplicationMessages.offer(dataPublication, buffer, offset, length, deadlineNs, stopWhenClosed))
+        if (ReplicationMessages.offer(
+            dataPublication, buffer, offset, length, senderEpoch, deadlineNs, stopWhenClosed))
         {
             sentSequence = sequence;
             framesSent.incrementAndGet();
@@ -727,7 +731,8 @@ public final class Replicator implements InputGate, Closeable
             {
                 publication = dataPublication;
             }
-            if (ReplicationMessages.offer(publication, message, 0, length, deadlineNs, stopWhenClosed))
+            if (ReplicationMessages.offer(
+                publication, message, 0, length, senderEpoch, deadlineNs, stopWhenClosed))
             {
                 truncatesSent.incrementAndGet();
                 LOG.info("{}: standby session {} holds a tail after {} that this primary never had: truncate",

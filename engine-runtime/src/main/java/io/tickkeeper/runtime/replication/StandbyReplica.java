@@ -36,10 +36,15 @@ import org.slf4j.LoggerFactory;
  * it acknowledges the highest sequence journalled to the primary (this class is the pipeline's
  * {@link JournalListener}).
  * <p>
- * Fencing: a frame whose epoch is lower than the highest epoch this replica knows (from frames, its journal, and
- * {@link #fence(long)}, which the node calls when ZooKeeper shows a newer epoch) is refused and counted
- * ({@link #staleEpochRefused()}). Inputs already held are ignored; an input after a gap is dropped and the replica
- * asks to catch up again.
+ * Fencing is about who sends: every frame carries the epoch of the primary that sent it (the sender's epoch,
+ * {@link ReplicationMessages}), and a frame whose sender's epoch is lower than the highest epoch this replica knows
+ * (from accepted frames, its journal, and {@link #fence(long)}, which the node calls when ZooKeeper shows a newer
+ * epoch) is refused and counted ({@link #staleEpochRefused()}). The epoch inside an input is only when it was
+ * sequenced: from the current primary the replica takes inputs of any epoch, even of epochs it never saw (a catch-up
+ * from the primary's journal), as long as they extend its journal consistently: the next sequence, an epoch not
+ * lower than its last input's and not higher than the sender's (else refused, {@link #inconsistentRefused()}, and
+ * the replica asks to catch up again, so that the primary answers with a truncation). Inputs already held are
+ * ignored; an input after a gap is dropped and the replica asks to catch up again.
  * <p>
  * Use: build it, give it to the pipeline's context as its journal listener, start the pipeline (which recovers from
  * snapshot and journal), {@link #start(EnginePipeline)}, then {@link #follow(String)} the primary: the replica sends
@@ -78,6 +83,7 @@ public final class StandbyReplica implements JournalListener, Closeable
     private final AtomicLong inputsAccepted = new AtomicLong();
     private final AtomicLong duplicatesIgnored = new AtomicLong();
     private final AtomicLong gapsDropped = new AtomicLong();
+    private final AtomicLong inconsistentRefused = new AtomicLong();
     private final AtomicLong ignoredWhilePrimary = new AtomicLong();
     private final AtomicLong requestsSent = new AtomicLong();
     private final AtomicLong acknowledgedSequence = new AtomicLong();
@@ -97,7 +103,7 @@ public final class StandbyReplica implements JournalListener, Closeable
     private long lastEpoch;
     private long lastSequence;
     private boolean requestPending;
-    private boolean gapRequested;
+    private boolean reRequested;
     private boolean awaitingResponse;
     private long requestSentNs;
 
@@ -159,8 +165,9 @@ public final class StandbyReplica implements JournalListener, Closeable
     }
 
     /**
-     * Raises the highest epoch this replica knows (the node saw it in ZooKeeper): frames of a lower epoch are refused
-     * from now on.
+     * Raises the highest epoch this replica knows (the node saw it in ZooKeeper): frames sent by a primary of a lower
+     * epoch are refused from now on. Inputs of older epochs that the current primary sends from its journal are
+     * still taken.
      *
      * @param epoch the newer epoch; a lower one changes nothing.
      */
@@ -172,8 +179,8 @@ public final class StandbyReplica implements JournalListener, Closeable
     /**
      * The node won the election at {@code epoch}: from the moment this returns the replica publishes nothing more
      * into the pipeline and acknowledges nothing, so the node may sequence its own inputs (once the pipeline has
-     * drained what it holds). It keeps listening: frames of an older epoch (a fenced primary that was frozen and
-     * resumed) are refused and counted, any other is counted in {@link #ignoredWhilePrimary()}.
+     * drained what it holds). It keeps listening: frames sent by a primary of an older epoch (a fenced primary that
+     * was frozen and resumed) are refused and counted, any other is counted in {@link #ignoredWhilePrimary()}.
      *
      * @param epoch the node's new epoch.
      */
@@ -216,7 +223,7 @@ public final class StandbyReplica implements JournalListener, Closeable
         return highestEpoch.get();
     }
 
-    /** @return how many frames of a lower epoch than the highest known were refused. */
+    /** @return how many frames sent by a primary of a lower epoch than the highest known were refused. */
     public long staleEpochRefused()
     {
         return staleEpochRefused.get();
@@ -240,7 +247,18 @@ public final class StandbyReplica implements JournalListener, Closeable
         return gapsDropped.get();
     }
 
-    /** @return how many frames of the current or a newer epoch arrived after {@link #promote(long)}. */
+    /**
+     * @return how many inputs from a current primary were refused because they do not extend this replica's journal
+     *     consistently: an epoch lower than its last input's, or higher than the sender's own.
+     */
+    public long inconsistentRefused()
+    {
+        return inconsistentRefused.get();
+    }
+
+    /**
+     * @return how many frames sent by a primary of the current or a newer epoch arrived after {@link #promote(long)}.
+     */
     public long ignoredWhilePrimary()
     {
         return ignoredWhilePrimary.get();
@@ -409,18 +427,17 @@ public final class StandbyReplica implements JournalListener, Closeable
         return 0;
     }
 
-    private void onInput(final DirectBuffer buffer, final int offset, final int length)
+    private void onInput(final DirectBuffer buffer, final int offset, final int length, final long senderEpoch)
     {
+        if (senderEpoch < highestEpoch.get())
+        {
+            staleEpochRefused.incrementAndGet();
+            return;
+        }
+        awaitingResponse = false;
         if (length < ReplicationMessages.MIN_INPUT_LENGTH)
         {
             LOG.warn("{}: dropped a frame of {} bytes, too short for an input", name, length);
-            return;
-        }
-        final long epoch = ReplicationMessages.epoch(buffer, offset);
-        final long sequence = ReplicationMessages.sequence(buffer, offset);
-        if (epoch < highestEpoch.get())
-        {
-            staleEpochRefused.incrementAndGet();
             return;
         }
         if (promoted)
@@ -428,6 +445,8 @@ public final class StandbyReplica implements JournalListener, Closeable
             ignoredWhilePrimary.incrementAndGet();
             return;
         }
+        final long epoch = ReplicationMessages.epoch(buffer, offset);
+        final long sequence = ReplicationMessages.sequence(buffer, offset);
         if (sequence <= lastSequence)
         {
             duplicatesIgnored.incrementAndGet();
@@ -436,20 +455,33 @@ public final class StandbyReplica implements JournalListener, Closeable
         if (sequence != lastSequence + 1)
         {
             gapsDropped.incrementAndGet();
-            if (!gapRequested)
-            {
-                gapRequested = true;
-                requestPending = true;
-                LOG.warn("{}: input {} after {}: gap, asking to catch up again", name, sequence, lastSequence);
-            }
+            askAgain("input " + sequence + " after " + lastSequence + ": gap");
             return;
         }
-        highestEpoch.accumulateAndGet(epoch, Math::max);
+        if (epoch < lastEpoch || epoch > senderEpoch)
+        {
+            inconsistentRefused.incrementAndGet();
+            askAgain("input " + sequence + " of epoch " + epoch + " from the primary of epoch " + senderEpoch +
+                " does not extend the journal (last input " + lastSequence + " of epoch " + lastEpoch + ")");
+            return;
+        }
+        highestEpoch.accumulateAndGet(senderEpoch, Math::max);
         pipeline.publishSequenced(buffer, offset, length);
         lastSequence = sequence;
         lastEpoch = epoch;
-        gapRequested = false;
+        reRequested = false;
         inputsAccepted.incrementAndGet();
+    }
+
+    /** Asks the primary to catch this replica up again, once until an input is accepted. */
+    private void askAgain(final String reason)
+    {
+        if (!reRequested)
+        {
+            reRequested = true;
+            requestPending = true;
+            LOG.warn("{}: {}, asking to catch up again", name, reason);
+        }
     }
 
     private void onTruncate(final long primaryEpoch, final long sequence)
@@ -459,6 +491,7 @@ public final class StandbyReplica implements JournalListener, Closeable
             staleEpochRefused.incrementAndGet();
             return;
         }
+        awaitingResponse = false;
         if (truncateTo.compareAndSet(-1, sequence))
         {
             LOG.warn("{}: the primary (epoch {}) never had this replica's inputs after {}: truncate",
@@ -480,7 +513,6 @@ public final class StandbyReplica implements JournalListener, Closeable
             {
                 return;
             }
-            awaitingResponse = false;
             final int templateId = ReplicationMessages.templateId(buffer, offset);
             if (templateId == TruncateDecoder.TEMPLATE_ID)
             {
@@ -493,7 +525,7 @@ public final class StandbyReplica implements JournalListener, Closeable
             }
             else if (templateId < REPLICATION_TEMPLATE_MIN || templateId > REPLICATION_TEMPLATE_MAX)
             {
-                onInput(buffer, offset, length);
+                onInput(buffer, offset, length, ReplicationMessages.senderEpoch(aeronHeader));
             }
         }
     }

@@ -8,7 +8,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
+import io.aeron.ExclusivePublication;
+import io.aeron.ReservedValueSupplier;
 import io.tickkeeper.runtime.journal.Journal;
+import io.tickkeeper.runtime.transport.AeronTransport;
+import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +135,71 @@ class CatchUpTest
                 assertThat(newPrimary.replicator.truncatesSent()).isEqualTo(1);
                 assertThat(newPrimary.outputsBeforeAck.get()).isEqualTo(30);
             }
+        }
+    }
+
+    @Test
+    void shouldCatchUpAStandbyThatMissedWholeEpochsAndThenRefuseItsOldPrimary()
+    {
+        try (TestNode epoch2 = node("epochs-a2", "a", 27_010))
+        {
+            epoch2.lead(2);
+            try (TestNode standby = node("epochs-b2", "b", 27_011))
+            {
+                standby.follow(epoch2);
+                Await.until("standby in sync", () -> epoch2.replicator.standbyState() == StandbyState.IN_SYNC);
+                epoch2.publishAndAwait(10, 1);
+                Await.until("standby applied 10", () -> standby.machine.appliedSequence() == 10);
+            }
+        }
+        for (long epoch = 3; epoch <= 4; epoch++)
+        {
+            try (TestNode alone = node("epochs-a" + epoch, "a", 27_010))
+            {
+                alone.lead(epoch);
+                alone.publishAndAwait(5, epoch * 100);
+            }
+        }
+
+        try (TestNode primary = node("epochs-a5", "a", 27_010);
+            TestNode standby = node("epochs-b5", "b", 27_011);
+            ExclusivePublication oldPrimary = primary.transport.aeron().addExclusivePublication(
+                AeronTransport.udp(AeronTransport.LOOPBACK, 27_011), ReplicationMessages.DATA_STREAM_ID))
+        {
+            primary.lead(5);
+            primary.publishAndAwait(5, 500);
+            assertThat(standby.pipeline.recoveredSequence()).isEqualTo(10);
+            assertThat(standby.pipeline.recoveredEpoch()).isEqualTo(2);
+            standby.replica.fence(5);
+            standby.follow(primary);
+            Await.until("standby in sync", () -> primary.replicator.standbyState() == StandbyState.IN_SYNC);
+            Await.until("standby applied 25", () -> standby.machine.appliedSequence() == 25);
+            primary.publishAndAwait(5, 600);
+            Await.until("standby applied 30", () -> standby.machine.appliedSequence() == 30);
+
+            assertThat(standby.machine.hash()).isEqualTo(primary.machine.hash());
+            assertThat(standby.pipeline.journalledEpoch()).isEqualTo(5);
+            assertThat(standby.replica.inputsAccepted()).isEqualTo(20);
+            assertThat(standby.replica.staleEpochRefused()).isZero();
+            assertThat(standby.replica.gapsDropped()).isZero();
+            assertThat(standby.replica.inconsistentRefused()).isZero();
+            assertThat(standby.replica.highestEpoch()).isEqualTo(5);
+
+            final long hashAt30 = standby.machine.hash();
+            final ExpandableArrayBuffer frame = new ExpandableArrayBuffer(128);
+            final int length = HashingMachine.encode(frame, 2, 31, 999, 1);
+            Await.until("old primary's publication connects", oldPrimary::isConnected);
+            final ReservedValueSupplier epoch2 = (termBuffer, termOffset, frameLength) -> 2;
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            assertThat(ReplicationMessages.offer(oldPrimary, frame, 0, length, epoch2, deadlineNs, () -> false))
+                .isTrue();
+            Await.until("old primary's frame refused", () -> standby.replica.staleEpochRefused() == 1);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+
+            assertThat(standby.pipeline.publishedSequence()).isEqualTo(30);
+            assertThat(standby.pipeline.staleEpochRefused()).isZero();
+            assertThat(standby.machine.hash()).isEqualTo(hashAt30);
+            assertThat(primary.replicator.standbyState()).isEqualTo(StandbyState.IN_SYNC);
         }
     }
 

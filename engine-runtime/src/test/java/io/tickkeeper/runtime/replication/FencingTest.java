@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.aeron.ExclusivePublication;
+import io.aeron.ReservedValueSupplier;
 import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import org.agrona.ExpandableArrayBuffer;
@@ -56,6 +57,44 @@ class FencingTest
     }
 
     @Test
+    void shouldRefuseInputsThatDoNotExtendTheJournalConsistentlyAndAskToCatchUpAgain()
+    {
+        try (TestNode primary = node("fence-p4", "a", 27_020);
+            TestNode standby = node("fence-s4", "b", 27_021);
+            ExclusivePublication forged = primary.transport.aeron().addExclusivePublication(
+                AeronTransport.udp(AeronTransport.LOOPBACK, 27_021), ReplicationMessages.DATA_STREAM_ID))
+        {
+            primary.lead(3);
+            standby.follow(primary);
+            Await.until("standby in sync", () -> primary.replicator.standbyState() == StandbyState.IN_SYNC);
+            primary.publishAndAwait(5, 1);
+            Await.until("standby applied 5", () -> standby.machine.appliedSequence() == 5);
+            final long requestsBefore = standby.replica.requestsSent();
+
+            final ReservedValueSupplier epoch3 = (termBuffer, termOffset, frameLength) -> 3;
+            final ExpandableArrayBuffer frame = new ExpandableArrayBuffer(128);
+            Await.until("forged publication connects", forged::isConnected);
+            final int olderThanJournal = HashingMachine.encode(frame, 2, 6, 99, 1);
+            assertThat(ReplicationMessages.offer(forged, frame, 0, olderThanJournal, epoch3, deadline(), () -> false))
+                .isTrue();
+            final int newerThanSender = HashingMachine.encode(frame, 4, 6, 99, 1);
+            assertThat(ReplicationMessages.offer(forged, frame, 0, newerThanSender, epoch3, deadline(), () -> false))
+                .isTrue();
+            Await.until("both refused", () -> standby.replica.inconsistentRefused() == 2);
+            Await.until("asked to catch up again", () -> primary.events.size() == 3);
+            primary.publishAndAwait(5, 6);
+            Await.until("standby applied 10", () -> standby.machine.appliedSequence() == 10);
+
+            assertThat(primary.events).containsExactly("in-sync", "out-of-sync", "in-sync");
+            assertThat(standby.replica.requestsSent()).isGreaterThan(requestsBefore);
+            assertThat(standby.replica.staleEpochRefused()).isZero();
+            assertThat(standby.replica.inputsAccepted()).isEqualTo(10);
+            assertThat(standby.pipeline.staleEpochRefused()).isZero();
+            assertThat(standby.machine.hash()).isEqualTo(primary.machine.hash());
+        }
+    }
+
+    @Test
     void shouldNotServeAStandbyThatKnowsANewerEpochAndSayThePrimaryIsFenced()
     {
         try (TestNode primary = node("fence-p2", "a", 24_042);
@@ -94,6 +133,11 @@ class FencingTest
             assertThat(primary.outputs.get()).isEqualTo(10);
             assertThat(primary.replicator.ackedSequence()).isEqualTo(10);
         }
+    }
+
+    private static long deadline()
+    {
+        return System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     }
 
     private TestNode node(final String name, final String directory, final int port)
