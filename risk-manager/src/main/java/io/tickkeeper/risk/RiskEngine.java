@@ -286,7 +286,8 @@ public final class RiskEngine
     }
 
     /**
-     * An account logged on or off through a client session. On: later reports of the account's orders go to the
+     * An account logged on or off through a client session; answered with an account session acknowledgement
+     * first. On: later reports of the account's orders go to the
      * session. Off, from the session serving the account: the account has no session until the next log-on, and
      * with {@code cancelOnDisconnect} every open order of the account is cancelled (an order matching has not yet
      * accepted, or one with a replace in flight, is cancelled once matching answered).
@@ -303,15 +304,20 @@ public final class RiskEngine
     {
         if (connected)
         {
-            account(accountId).sessionId = sessionId;
+            final Account account = account(accountId);
+            account.sessionId = sessionId;
+            listener.onAccountSessionAck(timestampNs, sessionId, accountId, account.openOrders, true, true);
             return;
         }
         final Account account = accounts.get(accountId);
         if (account == null || account.sessionId != sessionId)
         {
+            listener.onAccountSessionAck(timestampNs, sessionId, accountId, account == null ? 0 : account.openOrders,
+                false, false);
             return;
         }
         account.sessionId = 0;
+        listener.onAccountSessionAck(timestampNs, sessionId, accountId, account.openOrders, false, false);
         if (cancelOnDisconnect)
         {
             for (final RiskOrder order : orders.values())

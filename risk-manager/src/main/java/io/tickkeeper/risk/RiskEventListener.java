@@ -40,6 +40,19 @@ public interface RiskEventListener
         OrdStatus ordStatus, CancelRejectResponseTo responseTo, String clOrdId, String origClOrdId);
 
     /**
+     * The answer to a RiskAccountSession, to the session that sent it (before any cancel it causes).
+     *
+     * @param timestampNs the time of the input.
+     * @param sessionId   the session that sent the command.
+     * @param accountId   the account.
+     * @param openOrders  the account's open orders after the command.
+     * @param connected   the command's connected flag.
+     * @param served      whether the session serves the account after the command.
+     */
+    void onAccountSessionAck(
+        long timestampNs, long sessionId, int accountId, int openOrders, boolean connected, boolean served);
+
+    /**
      * A public trade (addressed to session 0).
      *
      * @param timestampNs      the time of the input that caused it.

@@ -26,6 +26,11 @@ final class Recorder implements RiskEventListener
     {
     }
 
+    /** An account session acknowledgement. */
+    record SessionAck(long session, int accountId, int openOrders, boolean connected, boolean served)
+    {
+    }
+
     /** A public trade. */
     record Trade(long tradeId, long price, long quantity, long buyOrderId, int buyAccountId, long sellOrderId,
         int sellAccountId, Side aggressorSide)
@@ -55,6 +60,14 @@ final class Recorder implements RiskEventListener
         final String clOrdId, final String origClOrdId)
     {
         outputs.add(new CancelReject(sessionId, orderId, reason, ordStatus, responseTo, clOrdId, origClOrdId));
+    }
+
+    @Override
+    public void onAccountSessionAck(
+        final long timestampNs, final long sessionId, final int accountId, final int openOrders,
+        final boolean connected, final boolean served)
+    {
+        outputs.add(new SessionAck(sessionId, accountId, openOrders, connected, served));
     }
 
     @Override

@@ -391,17 +391,23 @@ class RiskEngineTest
     void shouldAddressReportsToTheSessionServingTheAccountAndCancelOnDisconnect()
     {
         engine.accountSession(now, SESSION, ACCOUNT, true, true);
+        assertThat(out.take()).containsExactly(new Recorder.SessionAck(SESSION, ACCOUNT, 0, true, true));
         final Forward first = forwardOf(order("k1", 1, Side.BUY, OrderType.LIMIT_GTC, REFERENCE, 10));
         final Forward second = forwardOf(order("k2", 5, Side.SELL, OrderType.LIMIT_GTC, REFERENCE, 10));
         final Forward third = forwardOf(order("k3", 1, Side.BUY, OrderType.LIMIT_GTC, REFERENCE, 10));
         accept(first, 701);
         engine.accountSession(now, 88, ACCOUNT, true, true);
+        out.take();
         assertThat(((Er)accept(second, 702).get(0)).session()).as("the account moved to session 88").isEqualTo(88);
 
         engine.accountSession(now, SESSION, ACCOUNT, false, true);
-        assertThat(out.take()).as("a session that no longer serves the account").isEmpty();
+        assertThat(out.take()).as("a session that no longer serves the account: only the answer")
+            .containsExactly(new Recorder.SessionAck(SESSION, ACCOUNT, 3, false, false));
         engine.accountSession(now, 88, ACCOUNT, false, true);
-        final List<Forward> cancels = out.all(out.take(), Forward.class);
+        final List<Object> disconnect = out.take();
+        assertThat(disconnect.get(0)).as("the answer comes first")
+            .isEqualTo(new Recorder.SessionAck(88, ACCOUNT, 3, false, false));
+        final List<Forward> cancels = out.all(disconnect, Forward.class);
         assertThat(cancels).extracting(Forward::kind).containsExactly(ForwardedCommand.CANCEL,
             ForwardedCommand.CANCEL);
         assertThat(cancels).extracting(Forward::orderId).containsExactly(701L, 702L);

@@ -1,5 +1,6 @@
 package io.tickkeeper.risk.service;
 
+import io.tickkeeper.protocol.sbe.BooleanType;
 import io.tickkeeper.protocol.sbe.CancelOrderEncoder;
 import io.tickkeeper.protocol.sbe.CancelRejectResponseTo;
 import io.tickkeeper.protocol.sbe.EventFrameEncoder;
@@ -9,6 +10,7 @@ import io.tickkeeper.protocol.sbe.NewOrderEncoder;
 import io.tickkeeper.protocol.sbe.OrdStatus;
 import io.tickkeeper.protocol.sbe.OrderType;
 import io.tickkeeper.protocol.sbe.ReplaceOrderEncoder;
+import io.tickkeeper.protocol.sbe.RiskAccountSessionAckEncoder;
 import io.tickkeeper.protocol.sbe.RiskCancelRejectEncoder;
 import io.tickkeeper.protocol.sbe.RiskExecutionReportEncoder;
 import io.tickkeeper.protocol.sbe.RiskRejectReason;
@@ -39,6 +41,7 @@ public final class RiskEventEncoder implements RiskEventListener
     private final RiskExecutionReportEncoder executionReport = new RiskExecutionReportEncoder();
     private final RiskCancelRejectEncoder cancelReject = new RiskCancelRejectEncoder();
     private final RiskTradeEncoder trade = new RiskTradeEncoder();
+    private final RiskAccountSessionAckEncoder sessionAck = new RiskAccountSessionAckEncoder();
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
     private final CancelOrderEncoder cancel = new CancelOrderEncoder();
     private final ReplaceOrderEncoder replace = new ReplaceOrderEncoder();
@@ -121,6 +124,21 @@ public final class RiskEventEncoder implements RiskEventListener
             .clOrdId(clOrdId)
             .origClOrdId(origClOrdId);
         out.commit(MessageHeaderEncoder.ENCODED_LENGTH + cancelReject.encodedLength());
+    }
+
+    @Override
+    public void onAccountSessionAck(
+        final long timestampNs, final long sessionId, final int accountId, final int openOrders,
+        final boolean connected, final boolean served)
+    {
+        final int offset = claim(RiskAccountSessionAckEncoder.BLOCK_LENGTH);
+        sessionAck.wrapAndApplyHeader(out.buffer(), offset, header);
+        frame(sessionAck.frame(), sessionId, timestampNs);
+        sessionAck.accountId(accountId)
+            .openOrders(openOrders)
+            .connected(connected ? BooleanType.TRUE : BooleanType.FALSE)
+            .served(served ? BooleanType.TRUE : BooleanType.FALSE);
+        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + sessionAck.encodedLength());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import io.tickkeeper.protocol.sbe.CommandRefusedDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.NewOrderDecoder;
+import io.tickkeeper.protocol.sbe.RiskAccountSessionAckDecoder;
 import io.tickkeeper.protocol.sbe.RiskExecutionReportDecoder;
 import io.tickkeeper.protocol.sbe.RiskTradeDecoder;
 import io.tickkeeper.risk.RiskEngine;
@@ -72,7 +73,7 @@ class RiskPipelineTest
         assertThat(sessions.stateHash()).isEqualTo(pipeline.sessionStateHash());
         assertThat(replayed.outputs).containsExactlyElementsOf(live.outputs);
         assertThat(live.countsByTemplate).containsKeys(RiskExecutionReportDecoder.TEMPLATE_ID,
-            NewOrderDecoder.TEMPLATE_ID, RiskTradeDecoder.TEMPLATE_ID);
+            NewOrderDecoder.TEMPLATE_ID, RiskTradeDecoder.TEMPLATE_ID, RiskAccountSessionAckDecoder.TEMPLATE_ID);
         assertThat(live.countsByTemplate).doesNotContainKey(CommandRefusedDecoder.TEMPLATE_ID);
         assertThat(live.countsByTemplate.get(RiskTradeDecoder.TEMPLATE_ID)).isGreaterThan(50);
         System.out.printf("%d inputs -> %d outputs %s; state hash %016x%n",
