@@ -17,6 +17,7 @@ import javax.tools.ToolProvider;
 
 import io.tickkeeper.protocol.sbe.ExecType;
 import io.tickkeeper.strategy.RecordingSink.Command;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,12 +63,19 @@ class StrategyLoaderTest
         "");
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private static Path jar;
+
+    @BeforeAll
+    static void compilePlugins() throws IOException, URISyntaxException
+    {
+        jar = buildJar();
+    }
 
     @Test
-    void shouldLoadAStrategyFromAJarAndRunIt() throws Exception
+    void shouldLoadAStrategyFromAJarAndRunIt()
     {
-        final Path jar = buildJar();
         final RecordingSink sink = new RecordingSink();
         try (StrategyLoader loader = new StrategyLoader())
         {
@@ -90,9 +98,8 @@ class StrategyLoaderTest
     }
 
     @Test
-    void shouldNameTheClassAndTheJarWhenTheClassIsMissing() throws Exception
+    void shouldNameTheClassAndTheJarWhenTheClassIsMissing()
     {
-        final Path jar = buildJar();
         try (StrategyLoader loader = new StrategyLoader())
         {
             assertThatThrownBy(() -> loader.load(jar, "com.acme.Dippr"))
@@ -102,9 +109,8 @@ class StrategyLoaderTest
     }
 
     @Test
-    void shouldRefuseAClassThatIsNotAStrategyOrHasNoPublicNoArgumentConstructor() throws Exception
+    void shouldRefuseAClassThatIsNotAStrategyOrHasNoPublicNoArgumentConstructor()
     {
-        final Path jar = buildJar();
         try (StrategyLoader loader = new StrategyLoader())
         {
             assertThatThrownBy(() -> loader.load(jar, "com.acme.Plain"))
@@ -129,7 +135,7 @@ class StrategyLoaderTest
         }
     }
 
-    private Path buildJar() throws IOException, URISyntaxException
+    private static Path buildJar() throws IOException, URISyntaxException
     {
         final Path sources = Files.createDirectories(dir.resolve("src/com/acme"));
         Files.writeString(sources.resolve("Dipper.java"), PLUGIN, StandardCharsets.UTF_8);
@@ -143,8 +149,8 @@ class StrategyLoaderTest
             sources.resolve("Dipper.java").toString(), sources.resolve("Plain.java").toString(),
             sources.resolve("NeedsArgs.java").toString());
         assertThat(status).as("javac exit status").isZero();
-        final Path jar = dir.resolve("acme-strategies.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+        final Path built = dir.resolve("acme-strategies.jar");
+        try (OutputStream file = Files.newOutputStream(built); JarOutputStream out = new JarOutputStream(file);
             Stream<Path> files = Files.walk(classes))
         {
             for (final Path path : (Iterable<Path>)files.filter(Files::isRegularFile)::iterator)
@@ -154,7 +160,7 @@ class StrategyLoaderTest
                 out.closeEntry();
             }
         }
-        return jar;
+        return built;
     }
 
     private static String location(final Class<?> type) throws URISyntaxException
