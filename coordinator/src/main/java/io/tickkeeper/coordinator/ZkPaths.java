@@ -63,6 +63,18 @@ public final class ZkPaths
     }
 
     /**
+     * The market feed's checkpoint (last published sequence and prices, with the writer's fencing token), a child of
+     * the feed lock's znode so that it lives and is cleaned up with the lock.
+     *
+     * @param lockName the feed lock's name ({@code market-feed} unless configured otherwise).
+     * @return {@code /tickkeeper/locks/<lockName>/feed-state}.
+     */
+    public static String feedCheckpoint(final String lockName)
+    {
+        return lock(lockName) + "/feed-state";
+    }
+
+    /**
      * @param name a service, shard, node or lock name.
      * @return the name, when it is a single non-empty path segment of letters, digits, '-', '_' or '.'.
      */

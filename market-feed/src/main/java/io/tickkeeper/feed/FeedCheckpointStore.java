@@ -9,16 +9,14 @@ import org.apache.zookeeper.data.Stat;
 import io.tickkeeper.coordinator.ZkPaths;
 
 /**
- * Reads and writes the feed checkpoint, the persistent znode {@code /tickkeeper/locks/<lock>/feed-state} next to
- * the lock's own {@code holders} and {@code token}. A write is a versioned compare-and-set that is refused when the
- * stored checkpoint carries a newer token than the writer's: a holder that lost the lock without knowing it learns
- * so at its next checkpoint, and can never overwrite its successor's.
+ * Reads and writes the feed checkpoint, the persistent znode {@link ZkPaths#feedCheckpoint(String)}
+ * ({@code /tickkeeper/locks/<lock>/feed-state}) next to the lock's own {@code holders} and {@code token}. A write is
+ * a versioned compare-and-set that is refused when the stored checkpoint carries a newer token than the writer's: a
+ * holder that lost the lock without knowing it learns so at its next checkpoint, and can never overwrite its
+ * successor's.
  */
 final class FeedCheckpointStore
 {
-    /** Child of the lock znode holding the checkpoint. */
-    static final String NODE = "feed-state";
-
     /** What a write did. */
     enum WriteResult
     {
@@ -34,13 +32,7 @@ final class FeedCheckpointStore
     FeedCheckpointStore(final CuratorFramework client, final String lockName)
     {
         this.client = client;
-        this.path = path(lockName);
-    }
-
-    /** @return the znode of a lock's feed checkpoint. */
-    static String path(final String lockName)
-    {
-        return ZkPaths.lock(lockName) + '/' + NODE;
+        this.path = ZkPaths.feedCheckpoint(lockName);
     }
 
     /**
