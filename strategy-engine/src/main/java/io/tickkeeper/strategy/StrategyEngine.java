@@ -235,8 +235,10 @@ public final class StrategyEngine
     }
 
     /**
-     * @param index 0..{@link #botCount()} - 1, in configuration order.
-     * @return that bot's context: its name, account, positions, open orders and parameters.
+     * @param name a bot's name.
+     * @return that bot's context: its name, account, positions, open orders and parameters; read it only while the
+     *         engine is not applying an input.
+     * @throws IllegalArgumentException when no bot has that name.
      */
     public StrategyContext bot(final String name)
     {

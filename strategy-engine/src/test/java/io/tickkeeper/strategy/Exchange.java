@@ -1,7 +1,6 @@
 package io.tickkeeper.strategy;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.tickkeeper.protocol.sbe.OrderType;
@@ -81,11 +80,5 @@ public final class Exchange
     public void reset()
     {
         answered = 0;
-    }
-
-    /** @return what a list of commands looks like, for messages. */
-    public static String describe(final List<Command> commands)
-    {
-        return commands.toString();
     }
 }

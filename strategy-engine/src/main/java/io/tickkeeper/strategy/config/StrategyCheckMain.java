@@ -43,7 +43,8 @@ public final class StrategyCheckMain implements Callable<Integer>
     @Option(names = "--strategy", paramLabel = "<class>", description = "The plug-in strategy's class name.")
     private String strategy;
 
-    @Option(names = "--bot", defaultValue = "plugin", description = "The plug-in bot's name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bot", defaultValue = "plugin",
+        description = "The plug-in bot's name (default: ${DEFAULT-VALUE}).")
     private String bot;
 
     @Option(names = "--account", defaultValue = "9999",

@@ -96,7 +96,8 @@ class StrategyPipelineTest
             final UnsafeBuffer bogus = new UnsafeBuffer(new byte[64]);
             bogus.putShort(2, (short)501, MessageHeaderDecoder.BYTE_ORDER);
             assertThatThrownBy(() -> pipeline.publish(bogus, 0, 64))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a strategy input: template 501");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a strategy input: template 501");
             assertThat(pipeline.runtime().publishedSequence()).isZero();
         }
     }
