@@ -65,6 +65,10 @@ import org.slf4j.LoggerFactory;
  *       answer predicate takes; a CommandRefused other than NOT_PRIMARY, TOO_OLD for instance, answers too): the
  *       listener's {@link ServiceClientListener#onAnswer}. The same answer again is only counted; every other
  *       event of this session goes to {@link ServiceClientListener#onEvent}.</li>
+ *   <li>With {@link Context#cumulativeAnswers(boolean) cumulative answers} (opt-in), an answer to client sequence
+ *       {@code n} also acknowledges every pending command below {@code n}, without a call to the listener: for a
+ *       service that applies a session's commands strictly in order, where some commands have no answer at all
+ *       (the matching engine's SetReferencePrice), which would otherwise be resent forever.</li>
  * </ul>
  * {@link #submit} and {@link #send} are thread-safe; the listener is called on the client's own thread (an Agrona agent
  * backing off to a park when idle). Lifecycle: LATENT → STARTED → CLOSED, guarded by compare-and-set.
@@ -95,6 +99,7 @@ public final class ServiceClient implements AutoCloseable
     private final long sessionId;
     private final ServiceClientListener listener;
     private final IntPredicate answers;
+    private final boolean cumulativeAnswers;
     private final IdleStrategy idleStrategy;
     private final long helloIntervalNs;
     private final long resendAfterNs;
@@ -117,6 +122,7 @@ public final class ServiceClient implements AutoCloseable
     private long duplicateAnswers;
     private long resentCommands;
     private long notPrimaryRefusals;
+    private long implicitlyAcknowledged;
 
     private CuratorCache primaryCache;
     private Subscription responses;
@@ -138,6 +144,7 @@ public final class ServiceClient implements AutoCloseable
         sessionId = context.sessionId != 0 ? context.sessionId : newSessionId();
         listener = context.listener;
         answers = context.answers;
+        cumulativeAnswers = context.cumulativeAnswers;
         idleStrategy = context.idleStrategy;
         helloIntervalNs = context.helloIntervalNs;
         resendAfterNs = context.resendAfterNs;
@@ -270,6 +277,18 @@ public final class ServiceClient implements AutoCloseable
         synchronized (lock)
         {
             return notPrimaryRefusals;
+        }
+    }
+
+    /**
+     * @return how many pending commands were acknowledged by the answer to a later command (only with
+     *         {@link Context#cumulativeAnswers(boolean)}).
+     */
+    public long implicitlyAcknowledged()
+    {
+        synchronized (lock)
+        {
+            return implicitlyAcknowledged;
         }
     }
 
@@ -532,14 +551,19 @@ public final class ServiceClient implements AutoCloseable
     }
 
     /**
-     * Under the lock: the first answer of a pending command acknowledges it. The same answer again (same client
-     * sequence, service sequence and template: a resend's repeated answer) is counted; any other event of an
-     * answered command (an STP cancel after its acceptance) goes to the listener as an event.
+     * Under the lock: the first answer of a pending command acknowledges it (and, with cumulative answers, every
+     * pending command below it). The same answer again (same client sequence, service sequence and template: a
+     * resend's repeated answer) is counted; any other event of an answered command (an STP cancel after its
+     * acceptance) goes to the listener as an event.
      */
     private void answer(
         final long clientSequence, final long epoch, final long sequence, final long nowNs, final int templateId,
         final DirectBuffer buffer, final int offset, final int length)
     {
+        if (cumulativeAnswers)
+        {
+            acknowledgeBelow(clientSequence, nowNs);
+        }
         final Pending pending = unacked.remove(clientSequence);
         if (pending == null)
         {
@@ -557,6 +581,18 @@ public final class ServiceClient implements AutoCloseable
         lastProgressNs = nowNs;
         listener.onAnswer(new ServiceAnswer(clientSequence, templateId, epoch, sequence, pending.submittedNs, nowNs,
             pending.sends > 1), buffer, offset, length);
+    }
+
+    /** Under the lock: every pending command below {@code clientSequence} was applied or refused. */
+    private void acknowledgeBelow(final long clientSequence, final long nowNs)
+    {
+        final Map<Long, Pending> below = unacked.headMap(clientSequence, false);
+        if (!below.isEmpty())
+        {
+            implicitlyAcknowledged += below.size();
+            below.clear();
+            lastProgressNs = nowNs;
+        }
     }
 
     private static long answerKey(final long sequence, final int templateId)
@@ -682,6 +718,7 @@ public final class ServiceClient implements AutoCloseable
         {
         };
         private IntPredicate answers = templateId -> true;
+        private boolean cumulativeAnswers;
         private IdleStrategy idleStrategy = new BackoffIdleStrategy(
             DEFAULT_IDLE_SPINS, DEFAULT_IDLE_YIELDS, DEFAULT_IDLE_MIN_PARK_NS, DEFAULT_IDLE_MAX_PARK_NS);
         private long helloIntervalNs = DEFAULT_HELLO_INTERVAL_NS;
@@ -751,6 +788,17 @@ public final class ServiceClient implements AutoCloseable
         public Context answers(final IntPredicate answers)
         {
             this.answers = answers;
+            return this;
+        }
+
+        /**
+         * @param cumulativeAnswers whether an answer to client sequence {@code n} also acknowledges every pending
+         *                          command below {@code n}: true only for a service that applies a session's
+         *                          commands strictly in order (the matching engine); false unless set.
+         */
+        public Context cumulativeAnswers(final boolean cumulativeAnswers)
+        {
+            this.cumulativeAnswers = cumulativeAnswers;
             return this;
         }
 
