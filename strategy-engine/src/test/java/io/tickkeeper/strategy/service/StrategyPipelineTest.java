@@ -12,7 +12,9 @@ import io.tickkeeper.protocol.sbe.RiskNewOrderDecoder;
 import io.tickkeeper.protocol.sbe.RiskReplaceOrderDecoder;
 import io.tickkeeper.runtime.EnginePipeline;
 import io.tickkeeper.runtime.OutputPublisher;
+import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.strategy.BotSpec;
+import io.tickkeeper.strategy.ThrowsOnThirdTick;
 import io.tickkeeper.strategy.StrategyLoader;
 import io.tickkeeper.strategy.bots.MarketMaker;
 import io.tickkeeper.strategy.bots.MomentumTaker;
@@ -100,6 +102,34 @@ class StrategyPipelineTest
                 .hasMessageContaining("not a strategy input: template 501");
             assertThat(pipeline.runtime().publishedSequence()).isZero();
         }
+    }
+
+    @Test
+    void shouldKeepThePipelineRunningWhenAStrategyThrows()
+    {
+        final List<BotSpec> bots = List.of(
+            new BotSpec("bad", ThrowsOnThirdTick.class.getName(), null, 1, 1, Map.of()),
+            new BotSpec("mm", MarketMaker.class.getName(), null, 2, 1, Map.of()));
+        final StrategyInputEncoder encoder = new StrategyInputEncoder();
+        final UnsafeBuffer input = new UnsafeBuffer(new byte[StrategyInputEncoder.MAX_LENGTH]);
+        final StrategyPipeline pipeline = new StrategyPipeline(bots, new StrategyLoader()::load,
+            new StrategyPipeline.Settings(),
+            new EnginePipeline.Context().name("strategy-throws").journalDirectory(dir.resolve("journal"))
+                .outputPublisher(DISCARD),
+            dir.resolve("snapshots"));
+        try (pipeline)
+        {
+            pipeline.start();
+            for (int i = 1; i <= 5; i++)
+            {
+                pipeline.publish(input, 0, encoder.marketTick(input, 0, i, 1, 10_000 + i, 1, i, (short)0));
+            }
+            Await.until("every tick is out", () -> pipeline.outputSequence() == 5);
+            assertThat(pipeline.state()).isEqualTo(PipelineState.RUNNING);
+        }
+        assertThat(pipeline.engine().enabled("bad")).isFalse();
+        assertThat(pipeline.engine().failures("bad")).isEqualTo(1);
+        assertThat(pipeline.engine().enabled("mm")).isTrue();
     }
 
     private static final OutputPublisher DISCARD = (sequence, buffer, offset, length) ->
