@@ -6,14 +6,20 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
 
 /**
- * Settings of a local ZooKeeper ensemble, validated once when built. Server {@code id} (1-based) listens for
- * clients on {@code clientPortBase + id - 1}, for followers on {@code quorumPortBase + id - 1} and for leader
- * election on {@code electionPortBase + id - 1}, all on loopback.
+ * Settings of a ZooKeeper ensemble, validated once when built. Server {@code id} (1-based) listens for clients on
+ * {@code clientPortBase + id - 1}, for followers on {@code quorumPortBase + id - 1} and for leader election on
+ * {@code electionPortBase + id - 1}, on its host: loopback ({@link #HOST}) for every server unless
+ * {@link Builder#hosts(List)} names one host per server (one container per server, for instance). The ports follow
+ * the same rule either way, so one set of settings describes the ensemble on one machine and on several.
  */
 public final class EnsembleConfig
 {
@@ -31,13 +37,17 @@ public final class EnsembleConfig
     public static final int DEFAULT_ELECTION_PORT_BASE = 3888;
     /** Servers in the ensemble. */
     public static final int DEFAULT_SERVERS = 3;
+    /** Most servers an ensemble may have. */
+    public static final int MAX_SERVERS = 7;
     /** Heap of each server JVM. */
     public static final int DEFAULT_HEAP_MB = 128;
-    /** Loopback address every port binds to. */
+    /** Loopback address every port binds to unless {@link Builder#hosts(List)} says otherwise. */
     public static final String HOST = "127.0.0.1";
 
     private final Path dataDir;
     private final int servers;
+    private final List<String> hosts;
+    private final String clientBindAddress;
     private final int tickTimeMs;
     private final int minSessionTimeoutMs;
     private final int maxSessionTimeoutMs;
@@ -53,6 +63,9 @@ public final class EnsembleConfig
     {
         this.dataDir = builder.dataDir.toAbsolutePath().normalize();
         this.servers = builder.servers;
+        this.hosts = Collections.unmodifiableList(new ArrayList<>(builder.hosts == null
+            ? Collections.nCopies(builder.servers, HOST) : builder.hosts));
+        this.clientBindAddress = builder.clientBindAddress;
         this.tickTimeMs = builder.tickTimeMs;
         this.minSessionTimeoutMs = builder.minSessionTimeoutMs;
         this.maxSessionTimeoutMs = builder.maxSessionTimeoutMs;
@@ -92,19 +105,27 @@ public final class EnsembleConfig
     }
 
     /**
-     * Reads back the settings an earlier start wrote to {@code <dataDir>/zk1/zoo.cfg}, so that stopping or
-     * inspecting an ensemble needs only its directory. The heap, classpath and java command are not recorded
-     * there and take their defaults.
+     * Reads back the settings an earlier start wrote to {@code <dataDir>/zk<id>/zoo.cfg} (the lowest id that has
+     * one: a container running only server 2 holds only {@code zk2}), so that stopping or inspecting an ensemble
+     * needs only its directory. The heap, classpath and java command are not recorded there and take their
+     * defaults.
      *
      * @param dataDir the ensemble's directory.
      * @return the settings, or empty when no ensemble was ever started there.
      * @throws IOException when the file exists but cannot be read.
-     * @throws IllegalArgumentException when the file does not describe a loopback ensemble of this launcher.
+     * @throws IllegalArgumentException when the file does not describe an ensemble of this launcher.
      */
     public static Optional<EnsembleConfig> read(final Path dataDir) throws IOException
     {
-        final Path cfgFile = dataDir.resolve("zk1").resolve("zoo.cfg");
-        if (!Files.isRegularFile(cfgFile))
+        Path cfgFile = null;
+        int fileId = 0;
+        while (fileId < MAX_SERVERS && cfgFile == null)
+        {
+            fileId++;
+            final Path candidate = dataDir.resolve("zk" + fileId).resolve("zoo.cfg");
+            cfgFile = Files.isRegularFile(candidate) ? candidate : null;
+        }
+        if (cfgFile == null)
         {
             return Optional.empty();
         }
@@ -113,23 +134,31 @@ public final class EnsembleConfig
         {
             cfg.load(reader);
         }
-        int servers = 0;
-        while (cfg.getProperty("server." + (servers + 1)) != null)
+        final List<String> hosts = new ArrayList<>();
+        while (cfg.getProperty("server." + (hosts.size() + 1)) != null)
         {
-            servers++;
+            final String[] hostPorts = cfg.getProperty("server." + (hosts.size() + 1)).split(":");
+            if (hostPorts.length < 3)
+            {
+                throw new IllegalArgumentException("not a TickKeeper ensemble configuration: " + cfgFile);
+            }
+            hosts.add(hostPorts[0].trim());
         }
-        final String server1 = cfg.getProperty("server.1", "");
-        final String[] hostPorts = server1.split(":");
-        if (servers == 0 || hostPorts.length < 3)
+        if (hosts.isEmpty())
         {
             throw new IllegalArgumentException("not a TickKeeper ensemble configuration: " + cfgFile);
         }
+        final String[] hostPorts = cfg.getProperty("server.1").split(":");
+        final String bindAddress = cfg.getProperty("clientPortAddress", "").trim();
         return Optional.of(builder(dataDir)
-            .servers(servers)
+            .servers(hosts.size())
+            .hosts(hosts)
+            .clientBindAddress(bindAddress.equals(hosts.get(fileId - 1)) ? null : bindAddress)
             .tickTimeMs(intValue(cfg, "tickTime", cfgFile))
             .minSessionTimeoutMs(intValue(cfg, "minSessionTimeout", cfgFile))
             .maxSessionTimeoutMs(intValue(cfg, "maxSessionTimeout", cfgFile))
-            .clientPortBase(intValue(cfg, "clientPort", cfgFile))
+            // Server n's file holds its own client port, base + n - 1.
+            .clientPortBase(intValue(cfg, "clientPort", cfgFile) - fileId + 1)
             .quorumPortBase(Integer.parseInt(hostPorts[1].trim()))
             .electionPortBase(Integer.parseInt(hostPorts[2].trim()))
             .forceSync(!"no".equals(cfg.getProperty("forceSync", "yes").trim()))
@@ -156,6 +185,27 @@ public final class EnsembleConfig
     public int servers()
     {
         return servers;
+    }
+
+    /**
+     * @param id server id, 1-based.
+     * @return the host that server listens on and is reached at.
+     */
+    public String host(final int id)
+    {
+        return hosts.get(checkId(id) - 1);
+    }
+
+
+    /**
+     * @param id server id, 1-based.
+     * @return the address that server's client port binds to: its host unless
+     *     {@link Builder#clientBindAddress(String)} names another (0.0.0.0 in a container, so that its loopback
+     *     answers too).
+     */
+    public String clientBindAddress(final int id)
+    {
+        return clientBindAddress == null ? host(id) : clientBindAddress;
     }
 
     /** @return tick time in milliseconds. */
@@ -236,13 +286,13 @@ public final class EnsembleConfig
         return dataDir.resolve("zk" + checkId(id));
     }
 
-    /** @return {@code 127.0.0.1:port,...} for every server. */
+    /** @return {@code host:port,...} for every server ({@code 127.0.0.1:2181,...} on loopback). */
     public String connectString()
     {
         final StringJoiner joiner = new StringJoiner(",");
         for (int id = 1; id <= servers; id++)
         {
-            joiner.add(HOST + ':' + clientPort(id));
+            joiner.add(host(id) + ':' + clientPort(id));
         }
         return joiner.toString();
     }
@@ -262,11 +312,12 @@ public final class EnsembleConfig
 
     /**
      * @param other another ensemble's settings.
-     * @return whether both describe the same servers: count, ports, tick, session bounds and fsync policy.
+     * @return whether both describe the same servers: count, hosts, ports, tick, session bounds and fsync policy.
      */
     public boolean sameEnsemble(final EnsembleConfig other)
     {
-        return servers == other.servers && tickTimeMs == other.tickTimeMs
+        return servers == other.servers && hosts.equals(other.hosts)
+            && Objects.equals(clientBindAddress, other.clientBindAddress) && tickTimeMs == other.tickTimeMs
             && minSessionTimeoutMs == other.minSessionTimeoutMs && maxSessionTimeoutMs == other.maxSessionTimeoutMs
             && clientPortBase == other.clientPortBase && quorumPortBase == other.quorumPortBase
             && electionPortBase == other.electionPortBase && forceSync == other.forceSync;
@@ -288,6 +339,8 @@ public final class EnsembleConfig
     {
         private final Path dataDir;
         private int servers = DEFAULT_SERVERS;
+        private List<String> hosts;
+        private String clientBindAddress;
         private int tickTimeMs = DEFAULT_TICK_TIME_MS;
         private int minSessionTimeoutMs = DEFAULT_MIN_SESSION_TIMEOUT_MS;
         private int maxSessionTimeoutMs = DEFAULT_MAX_SESSION_TIMEOUT_MS;
@@ -315,6 +368,29 @@ public final class EnsembleConfig
         public Builder servers(final int servers)
         {
             this.servers = servers;
+            return this;
+        }
+
+        /**
+         * @param hosts the host of each server in id order (names or addresses), one per server; {@code null}
+         *              puts every server on loopback ({@link #HOST}), the default.
+         * @return this builder.
+         */
+        public Builder hosts(final List<String> hosts)
+        {
+            this.hosts = hosts == null ? null : new ArrayList<>(hosts);
+            return this;
+        }
+
+        /**
+         * @param clientBindAddress the address every server's client port binds to (e.g. 0.0.0.0 for all
+         *                          interfaces); {@code null}, the default, binds each to its own host.
+         * @return this builder.
+         */
+        public Builder clientBindAddress(final String clientBindAddress)
+        {
+            this.clientBindAddress = clientBindAddress == null || clientBindAddress.isBlank() ? null
+                : clientBindAddress;
             return this;
         }
 
@@ -436,9 +512,17 @@ public final class EnsembleConfig
          */
         public EnsembleConfig build()
         {
-            if (servers < 1 || servers > 7 || servers % 2 == 0)
+            if (servers < 1 || servers > MAX_SERVERS || servers % 2 == 0)
             {
-                throw new IllegalArgumentException("servers must be odd and in 1..7: " + servers);
+                throw new IllegalArgumentException("servers must be odd and in 1.." + MAX_SERVERS + ": " + servers);
+            }
+            if (hosts != null)
+            {
+                checkHosts();
+            }
+            if (clientBindAddress != null && !validHost(clientBindAddress))
+            {
+                throw new IllegalArgumentException("not a host name or IPv4 address: '" + clientBindAddress + "'");
             }
             if (tickTimeMs < 10 || tickTimeMs > 10_000)
             {
@@ -476,6 +560,28 @@ public final class EnsembleConfig
                 throw new IllegalArgumentException("javaCommand must be given");
             }
             return new EnsembleConfig(this);
+        }
+
+        private void checkHosts()
+        {
+            if (hosts.size() != servers)
+            {
+                throw new IllegalArgumentException("hosts must name one host per server (" + servers + "): "
+                    + hosts);
+            }
+            for (final String host : hosts)
+            {
+                if (!validHost(host))
+                {
+                    throw new IllegalArgumentException("not a host name or IPv4 address: '" + host + "'");
+                }
+            }
+        }
+
+        private static boolean validHost(final String host)
+        {
+            return host != null && !host.isBlank() && host.chars().noneMatch(c -> c == ':' || c == ','
+                || c == '=' || Character.isWhitespace(c));
         }
 
         private void checkPorts(final String name, final int base)

@@ -198,7 +198,7 @@ public final class EnsembleLauncher
         try
         {
             final String srvr = FourLetterWords.send(
-                EnsembleConfig.HOST, config.clientPort(id), "srvr", FOUR_LETTER_TIMEOUT_MS);
+                config.host(id), config.clientPort(id), "srvr", FOUR_LETTER_TIMEOUT_MS);
             final String mode = FourLetterWords.parseSrvr(srvr).get("Mode");
             return mode == null ? ServerMode.NOT_SERVING : ServerMode.parse(mode);
         }
@@ -234,9 +234,9 @@ public final class EnsembleLauncher
         try
         {
             srvr = FourLetterWords.parseSrvr(
-                FourLetterWords.send(EnsembleConfig.HOST, port, "srvr", FOUR_LETTER_TIMEOUT_MS));
+                FourLetterWords.send(config.host(id), port, "srvr", FOUR_LETTER_TIMEOUT_MS));
             mntr = FourLetterWords.parseMntr(
-                FourLetterWords.send(EnsembleConfig.HOST, port, "mntr", FOUR_LETTER_TIMEOUT_MS));
+                FourLetterWords.send(config.host(id), port, "mntr", FOUR_LETTER_TIMEOUT_MS));
         }
         catch (final IOException ex)
         {

@@ -108,7 +108,7 @@ final class ServerProcess
             .append("minSessionTimeout=").append(config.minSessionTimeoutMs()).append('\n')
             .append("maxSessionTimeout=").append(config.maxSessionTimeoutMs()).append('\n')
             .append("dataDir=").append(dir.resolve("data")).append('\n')
-            .append("clientPortAddress=").append(EnsembleConfig.HOST).append('\n')
+            .append("clientPortAddress=").append(config.clientBindAddress(id)).append('\n')
             .append("clientPort=").append(config.clientPort(id)).append('\n')
             .append("admin.enableServer=false\n")
             .append("4lw.commands.whitelist=srvr,mntr,ruok\n")
@@ -118,7 +118,7 @@ final class ServerProcess
             .append("autopurge.purgeInterval=1\n");
         for (int server = 1; server <= config.servers(); server++)
         {
-            cfg.append("server.").append(server).append('=').append(EnsembleConfig.HOST)
+            cfg.append("server.").append(server).append('=').append(config.host(server))
                 .append(':').append(config.quorumPort(server))
                 .append(':').append(config.electionPort(server)).append('\n');
         }
@@ -130,12 +130,15 @@ final class ServerProcess
      */
     Optional<Integer> busyPort()
     {
-        for (final int port : new int[] {config.clientPort(id), config.quorumPort(id), config.electionPort(id)})
+        final int[] ports = {config.clientPort(id), config.quorumPort(id), config.electionPort(id)};
+        for (int i = 0; i < ports.length; i++)
         {
+            final int port = ports[i];
+            final String address = i == 0 ? config.clientBindAddress(id) : config.host(id);
             try (ServerSocket probe = new ServerSocket())
             {
                 probe.setReuseAddress(true);
-                probe.bind(new InetSocketAddress(InetAddress.getByName(EnsembleConfig.HOST), port), 1);
+                probe.bind(new InetSocketAddress(InetAddress.getByName(address), port), 1);
             }
             catch (final IOException ex)
             {
