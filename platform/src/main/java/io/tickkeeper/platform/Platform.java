@@ -351,6 +351,7 @@ public final class Platform implements AutoCloseable
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
             processes.put(spec.name(), new ChildProcess(spec.name(), command,
                 Map.of(Credentials.ENV_AUTH_FILE, credentialsFile.toString()), logFile(spec.name())));
+            writeStartScript(spec.name(), command);
         }
         for (final ServiceKind kind : ServiceKind.values())
         {
@@ -654,6 +655,35 @@ public final class Platform implements AutoCloseable
             throw new IllegalStateException("main class not on the classpath for " + String.join(", ", missing)
                 + ": build those modules, or run a subset of services (PlatformSettings.Builder.services)");
         }
+    }
+
+    /** @return the script that starts a process by hand, as the platform does: {@code <work>/bin/<name>}. */
+    public Path startScript(final String name)
+    {
+        return settings.workDir().resolve("bin").resolve(name);
+    }
+
+    /** Writes {@link #startScript}: the credentials variable, then the command, its output appended to its log. */
+    private void writeStartScript(final String name, final List<String> command) throws IOException
+    {
+        final StringBuilder script = new StringBuilder("#!/bin/sh\n# Starts ").append(name)
+            .append(" again as the platform started it; its output goes to its log.\n")
+            .append("export ").append(Credentials.ENV_AUTH_FILE).append('=').append(quote(credentialsFile.toString()))
+            .append("\nexec");
+        for (final String word : command)
+        {
+            script.append(' ').append(quote(word));
+        }
+        script.append(" >> ").append(quote(logFile(name).toString())).append(" 2>&1\n");
+        final Path file = startScript(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, script.toString(), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private static String quote(final String word)
+    {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** A fresh digest identity for this platform's processes, readable by its owner only. */

@@ -161,6 +161,8 @@ public final class SandboxMain implements Callable<Integer>
             + " locks");
         out.println("  scripts/tickctl" + zkOption + " watch      live events: elections, members joining and leaving");
         out.println("  kill -9 <pid>               fail a primary over; 'tickctl status' shows the standby taking over");
+        out.println("  " + settings.workDir().resolve("bin").resolve("<process>") + " &    start a killed process "
+            + "again (it rejoins as standby)");
         out.println();
     }
 

@@ -59,6 +59,9 @@ class PlatformSystemTest
                     assertThat(platform.healthy(kind)).as(kind + " healthy").isTrue();
                 }
                 assertThat(platform.primary(ServiceKind.MATCHING, Platform.SHARD)).contains("matching-a");
+                assertThat(platform.startScript("matching-b")).isExecutable();
+                assertThat(Files.readString(platform.startScript("matching-b")))
+                    .contains(ServiceKind.MATCHING.mainClass(), "'--node' 'b'", platform.logFile("matching-b").toString());
                 if (services.contains(ServiceKind.GATEWAY))
                 {
                     assertThat(platform.fixEndpoints()).containsExactly(
