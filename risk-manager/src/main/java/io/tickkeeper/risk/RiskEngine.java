@@ -430,7 +430,9 @@ public final class RiskEngine
 
     /**
      * A live limit took a new value: a non-positive value of a numeric limit is ignored; a kill switch is on for
-     * any value but 0; ACCOUNT_KILL needs a positive account.
+     * any value but 0; ACCOUNT_KILL names a positive account, or account 0 with value 0 to switch every account's
+     * kill switch off (what a new primary sends before the accounts killed now, since it cannot know which switches
+     * the replicated state holds on).
      *
      * @param timestampNs the input's time.
      * @param kind        which limit.
@@ -447,6 +449,13 @@ public final class RiskEngine
                 if (accountId > 0)
                 {
                     account(accountId).killed = value != 0;
+                }
+                else if (accountId == 0 && value == 0)
+                {
+                    for (final Account account : accounts.values())
+                    {
+                        account.killed = false;
+                    }
                 }
             }
             default ->

@@ -89,6 +89,20 @@ class RiskEngineTest
     }
 
     @Test
+    void shouldSwitchEveryAccountKillSwitchOffWithAccountZeroAndValueZero()
+    {
+        engine.limitUpdate(now, RiskLimitKind.ACCOUNT_KILL, ACCOUNT, 1);
+        engine.limitUpdate(now, RiskLimitKind.ACCOUNT_KILL, OTHER_ACCOUNT, 1);
+        engine.limitUpdate(now, RiskLimitKind.ACCOUNT_KILL, 0, 1);
+        assertRejected(order("c1", 1, Side.BUY, OrderType.LIMIT_GTC, REFERENCE, 10),
+            RiskRejectReason.ACCOUNT_KILLED);
+        engine.limitUpdate(now, RiskLimitKind.ACCOUNT_KILL, 0, 0);
+        assertPendingNew(order("c1", 1, Side.BUY, OrderType.LIMIT_GTC, REFERENCE, 10));
+        engine.newOrder(now, SESSION, 1, OTHER_ACCOUNT, "c2", Side.BUY, OrderType.LIMIT_GTC, REFERENCE, 10);
+        assertThat(firstEr(out.take()).execType()).isEqualTo(ExecType.PENDING_NEW);
+    }
+
+    @Test
     void shouldRejectWithoutAReferencePriceThenOnQuantityNotionalAndBand()
     {
         assertRejected(order("r", 2, Side.BUY, OrderType.LIMIT_GTC, REFERENCE, 10),

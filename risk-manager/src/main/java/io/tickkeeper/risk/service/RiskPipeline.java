@@ -2,6 +2,7 @@ package io.tickkeeper.risk.service;
 
 import java.nio.file.Path;
 
+import io.tickkeeper.node.ServicePipeline;
 import io.tickkeeper.risk.RiskConfig;
 import io.tickkeeper.risk.RiskEngine;
 import io.tickkeeper.runtime.EnginePipeline;
@@ -25,9 +26,10 @@ import org.agrona.DirectBuffer;
  * The outputs of an input are events (execution reports, cancel rejects, public trades) and the matching commands
  * forwarded to the shards; the node's output router sends the forwards and the client routes the events.
  * Client commands (501-505) are idempotent per client key through the session table; the primary's own inputs
- * (506-509, client session 0) always apply.
+ * (506-509, client session 0) always apply. As a {@link ServicePipeline} it is what the risk node's
+ * {@code RiskService} runs in each incarnation.
  */
-public final class RiskPipeline implements AutoCloseable
+public final class RiskPipeline implements ServicePipeline
 {
     /** The largest answer the session table keeps: a command's first output is at most an execution report. */
     public static final int MAX_ANSWER_LENGTH = 256;
