@@ -1,5 +1,7 @@
 package io.tickkeeper.risk.node;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.aeron.Aeron;
 import io.tickkeeper.feed.FeedSubscriber;
 import io.tickkeeper.feed.Regime;
@@ -36,17 +38,24 @@ final class FeedRelay implements AutoCloseable
      * @param port    the UDP port the feed sends to.
      * @param inputs  the term's inputs.
      * @param clock   stamps the inputs' time.
+     * @param relayed counts the ticks sequenced.
      * @param name    names the thread.
      */
     FeedRelay(final Aeron aeron, final String host, final int port, final TermInputs inputs,
-        final EpochNanoClock clock, final String name)
+        final EpochNanoClock clock, final AtomicLong relayed, final String name)
     {
         final RiskCommandEncoder encoder = new RiskCommandEncoder();
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[RiskCommandEncoder.MAX_LENGTH]);
         subscriber = FeedSubscriber.subscribe(aeron, AeronTransport.udp(host, port),
             (final int instrumentId, final long price, final long sequence, final long token, final long timestampNs,
-                final Regime regime) -> inputs.publish(buffer, 0,
-                    encoder.referencePrice(buffer, 0, clock.nanoTime(), instrumentId, price, token, sequence)));
+                final Regime regime) ->
+            {
+                if (inputs.publish(buffer, 0,
+                    encoder.referencePrice(buffer, 0, clock.nanoTime(), instrumentId, price, token, sequence)))
+                {
+                    relayed.incrementAndGet();
+                }
+            });
         runner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, MAX_PARK_NS),
             error -> LOG.error("{}: feed poller", name, error), null, new Agent()
             {

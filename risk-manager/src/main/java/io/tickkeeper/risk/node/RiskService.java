@@ -66,6 +66,7 @@ public final class RiskService implements ReplicatedService, AutoCloseable
     private final UnsafeBuffer forward = new UnsafeBuffer(new byte[RiskCommandEncoder.MAX_LENGTH]);
     private final AtomicLong forwardsSent = new AtomicLong();
     private final AtomicLong forwardsDropped = new AtomicLong();
+    private final AtomicLong referencePrices = new AtomicLong();
 
     private volatile ClientGate gate;
     private volatile ServiceClient[] clients;
@@ -159,7 +160,7 @@ public final class RiskService implements ReplicatedService, AutoCloseable
             current.open();
         }
         feed = new FeedRelay(context.aeron, context.host, context.feedPort, fresh, context.clock,
-            "risk-feed-" + context.node);
+            referencePrices, "risk-feed-" + context.node);
         LOG.info("{}: risk primary of epoch {}: forwarding to {} matching shard(s) {}, feed on {}:{}", context.node,
             epoch, started.length, context.shards.names(), context.host, context.feedPort);
     }
@@ -167,10 +168,10 @@ public final class RiskService implements ReplicatedService, AutoCloseable
     @Override
     public synchronized void onNotPrimary()
     {
-        final TermInputs ending = term;
-        if (ending != null)
+        final TermInputs endingTerm = term;
+        if (endingTerm != null)
         {
-            ending.stop();
+            endingTerm.stop();
         }
         term = null;
         limits.end();
@@ -182,7 +183,9 @@ public final class RiskService implements ReplicatedService, AutoCloseable
         {
             CloseHelper.quietCloseAll(ended);
         }
-        tradeLog.release();
+        final ClientGate ending = gate;
+        final long published = ending == null ? 0 : ending.runtime().publishedSequence();
+        tradeLog.release(() -> ending == null || ending.runtime().outputSequence() >= published);
         LOG.info("{}: risk primary term over: {} forwards sent, {} dropped; trade log: {} appended, {} duplicates, "
             + "{} not written", context.node, forwardsSent.get(), forwardsDropped.get(), tradeLog.appended(),
             tradeLog.duplicates(), tradeLog.lost());
@@ -198,6 +201,12 @@ public final class RiskService implements ReplicatedService, AutoCloseable
     public long forwardsDropped()
     {
         return forwardsDropped.get();
+    }
+
+    /** @return feed ticks this node sequenced as RiskReferencePrice inputs (while primary). */
+    public long referencePricesRelayed()
+    {
+        return referencePrices.get();
     }
 
     /** @return trades this node appended to the trade log. */

@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
  * {@link TradeLogWriter} (their rule: open, acquire, offer and release on one thread). The output stage hands it
  * every public RiskTrade ({@link #offer}), the primary hooks hand it {@link #acquire} and {@link #release}; all run
  * in the order they were handed over, so trades routed before the lock is granted wait behind the acquisition and
- * are written with the new token, and a release comes after the trades routed before it.
+ * are written with the new token, and a release comes after the trades routed before it (and, on a graceful
+ * step-down, after those of the drain that follows).
  */
 final class TradeLogSink implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(TradeLogSink.class);
     private static final long ACQUIRE_ATTEMPT_MS = 1_000;
+    private static final long RELEASE_WAIT_MS = 3_000;
 
     private final ExecutorService thread;
     private final AtomicLong appended = new AtomicLong();
@@ -82,10 +84,39 @@ final class TradeLogSink implements AutoCloseable
         });
     }
 
-    /** Queues the lock's release. */
-    void release()
+    /**
+     * Queues the lock's release for when the outputs still in the pipeline have been routed (a node that steps down
+     * gracefully drains after its service hook ran: the trades of that drain are written first), or after
+     * {@value #RELEASE_WAIT_MS} ms at most (a fenced node routes nothing more).
+     *
+     * @param drained whether every output of the ending term has been routed.
+     */
+    void release(final BooleanSupplier drained)
     {
-        submit(() -> writer.release());
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RELEASE_WAIT_MS);
+        submit(new Runnable()
+        {
+            @Override
+            public void run()
+            {
+                if (!drained.getAsBoolean() && System.nanoTime() - deadlineNs < 0)
+                {
+                    try
+                    {
+                        Thread.sleep(1);
+                    }
+                    catch (final InterruptedException ex)
+                    {
+                        Thread.currentThread().interrupt();
+                        writer.release();
+                        return;
+                    }
+                    submit(this);
+                    return;
+                }
+                submit(() -> writer.release());
+            }
+        });
     }
 
     /**
