@@ -1,6 +1,7 @@
 package io.tickkeeper.runtime.transport;
 
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,21 +14,33 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.aeron.Aeron;
+import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.DriverTimeoutException;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Aeron transport of a process: an embedded media driver and an Aeron client connected to it. Every
- * component of the process that sends or receives over Aeron (replication, ingress, egress) shares it.
+ * The one Aeron transport of a process: an Aeron client and, unless the host runs a shared media driver, an embedded
+ * media driver it is connected to. Every component of the process that sends or receives over Aeron (replication,
+ * ingress, egress) shares it.
  * <p>
- * The driver is sized for a machine shared by many processes: one SHARED agent thread that backs off to a park
- * of at most {@link Context#maxIdleParkNs(long)} instead of spinning, small term buffers, a small counters file,
- * and its own directory ({@code <root>/tickkeeper-<name>-<pid>}) removed on start and on close.
+ * <b>Embedded</b> (the default): the driver is sized for a machine shared by many processes: one SHARED agent thread
+ * that backs off to a park of at most {@link Context#maxIdleParkNs(long)} instead of spinning, small term buffers, a
+ * small counters file, and its own directory ({@code <root>/tickkeeper-<name>-<pid>}) removed on start and on close.
+ * <p>
+ * <b>Shared</b>: when the system property {@value #SHARED_DRIVER_PROPERTY} or, failing that, the environment variable
+ * {@value #SHARED_DRIVER_ENV} names a directory (or {@link Context#sharedDriverDirectory(Path)} does), no driver is
+ * launched: the client connects to the driver already running in that directory ({@link SharedMediaDriver}, started
+ * by {@code scripts/media-driver}), and {@link #close()} closes only the client. A shared driver that is not running
+ * (no CnC file, or a driver heartbeat older than {@link Context#driverTimeoutMs(long)}) fails {@link #start()} at
+ * once with an {@link IllegalStateException} that says so. docs/aeron.md compares the two.
  * <p>
  * Lifecycle: LATENT → STARTED ({@link #start()}) → CLOSED ({@link #close()}), guarded by compare-and-set.
  */
@@ -38,6 +51,18 @@ public final class AeronTransport implements Closeable
 
     /** The channel for Aeron IPC between publishers and subscribers of the same driver. */
     public static final String IPC = "aeron:ipc";
+
+    /** System property naming the directory of the host's shared media driver; wins over the environment. */
+    public static final String SHARED_DRIVER_PROPERTY = "tickkeeper.aeron.dir";
+
+    /** Environment variable naming the directory of the host's shared media driver. */
+    public static final String SHARED_DRIVER_ENV = "TICKKEEPER_AERON_DIR";
+
+    /**
+     * How long the client conductor thread sleeps between its housekeeping duty cycles (keepalives to the driver,
+     * timeouts). Commands (add publication, ...) and messages do not wait for it: the calling thread does that work.
+     */
+    static final long CLIENT_IDLE_SLEEP_MS = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(AeronTransport.class);
 
@@ -50,6 +75,9 @@ public final class AeronTransport implements Closeable
 
     private final String name;
     private final String directory;
+    private final boolean shared;
+    private final String sharedDirectorySource;
+    private final long driverTimeoutMs;
     private final int termLengthBytes;
     private final int countersBufferBytes;
     private final long maxIdleParkNs;
@@ -70,8 +98,12 @@ public final class AeronTransport implements Closeable
         termLengthBytes = context.termLengthBytes;
         countersBufferBytes = context.countersBufferBytes;
         maxIdleParkNs = context.maxIdleParkNs;
-        directory = context.directoryRoot.resolve("tickkeeper-" + name + "-" + ProcessHandle.current().pid())
-            .toString();
+        driverTimeoutMs = context.driverTimeoutMs;
+        shared = context.sharedDriverDirectory != null;
+        sharedDirectorySource = context.sharedDirectorySource;
+        directory = shared
+            ? context.sharedDriverDirectory.toString()
+            : context.directoryRoot.resolve("tickkeeper-" + name + "-" + ProcessHandle.current().pid()).toString();
     }
 
     /**
@@ -105,7 +137,9 @@ public final class AeronTransport implements Closeable
     }
 
     /**
-     * Launches the media driver and connects the client. Call once.
+     * Launches the embedded media driver, or finds the shared one running, and connects the client. Call once.
+     *
+     * @throws IllegalStateException when called twice, or when the shared driver is not running.
      */
     public void start()
     {
@@ -113,25 +147,16 @@ public final class AeronTransport implements Closeable
         {
             throw new IllegalStateException("cannot start: transport is " + state.get());
         }
-        deleteDirectoriesOfDeadProcesses();
-        final MediaDriver.Context driverContext = new MediaDriver.Context()
-            .aeronDirectoryName(directory)
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true)
-            .warnIfDirectoryExists(false)
-            .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new BackoffIdleStrategy(10, 10, 1_000, maxIdleParkNs))
-            .publicationTermBufferLength(termLengthBytes)
-            .ipcTermBufferLength(termLengthBytes)
-            .counterValuesBufferLength(countersBufferBytes)
-            .termBufferSparseFile(true)
-            .errorHandler(AeronTransport::onDriverError);
         try
         {
-            driver = MediaDriver.launchEmbedded(driverContext);
-            aeron = Aeron.connect(new Aeron.Context()
-                .aeronDirectoryName(driver.aeronDirectoryName())
-                .errorHandler(AeronTransport::onClientError));
+            if (shared)
+            {
+                connectToSharedDriver();
+            }
+            else
+            {
+                launchEmbeddedDriver();
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -139,7 +164,82 @@ public final class AeronTransport implements Closeable
             state.set(State.CLOSED);
             throw ex;
         }
+    }
+
+    /**
+     * The settings of a TickKeeper media driver, embedded or shared: one SHARED agent thread with the given idle
+     * strategy, small sparse term buffers and a small counters file.
+     *
+     * @param directory           the driver directory.
+     * @param termLengthBytes     term buffer length of UDP and IPC publications.
+     * @param countersBufferBytes length of the counters values buffer.
+     * @param idleStrategy        the idle strategy of the SHARED agent thread.
+     * @return a driver context still to be adjusted for embedded or shared use.
+     */
+    static MediaDriver.Context driverContext(
+        final String directory,
+        final int termLengthBytes,
+        final int countersBufferBytes,
+        final IdleStrategy idleStrategy)
+    {
+        return new MediaDriver.Context()
+            .aeronDirectoryName(directory)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(idleStrategy)
+            .publicationTermBufferLength(termLengthBytes)
+            .ipcTermBufferLength(termLengthBytes)
+            .counterValuesBufferLength(countersBufferBytes)
+            .termBufferSparseFile(true)
+            .errorHandler(AeronTransport::onDriverError);
+    }
+
+    private void launchEmbeddedDriver()
+    {
+        deleteDirectoriesOfDeadProcesses();
+        final MediaDriver.Context driverContext = driverContext(
+            directory, termLengthBytes, countersBufferBytes, new BackoffIdleStrategy(10, 10, 1_000, maxIdleParkNs))
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)
+            .warnIfDirectoryExists(false);
+        driver = MediaDriver.launchEmbedded(driverContext);
+        aeron = Aeron.connect(clientContext(driver.aeronDirectoryName()).errorHandler(AeronTransport::onClientError));
         LOG.info("aeron transport {} started in {} (term {} bytes)", name, directory, termLengthBytes);
+    }
+
+    private void connectToSharedDriver()
+    {
+        if (!CommonContext.isDriverActive(
+            new File(directory), driverTimeoutMs, message -> LOG.debug("shared aeron driver check: {}", message)))
+        {
+            throw notRunning(null);
+        }
+        try
+        {
+            aeron = Aeron.connect(clientContext(directory).errorHandler(this::onSharedClientError));
+        }
+        catch (final DriverTimeoutException ex)
+        {
+            throw notRunning(ex);
+        }
+        LOG.info("aeron transport {} connected to the shared media driver in {} ({})", name, directory,
+            sharedDirectorySource);
+    }
+
+    private Aeron.Context clientContext(final String driverDirectory)
+    {
+        return new Aeron.Context()
+            .aeronDirectoryName(driverDirectory)
+            .driverTimeoutMs(driverTimeoutMs)
+            .idleStrategy(new SleepingMillisIdleStrategy(CLIENT_IDLE_SLEEP_MS));
+    }
+
+    private IllegalStateException notRunning(final Throwable cause)
+    {
+        return new IllegalStateException("aeron transport " + name + ": no media driver is running in " + directory
+            + " (from " + sharedDirectorySource + "): no CnC file there, or its driver has not heartbeaten for "
+            + driverTimeoutMs + " ms. Start the host's driver with scripts/media-driver " + directory
+            + ", or unset " + SHARED_DRIVER_ENV + " and " + SHARED_DRIVER_PROPERTY
+            + " to give the process an embedded driver.", cause);
     }
 
     /**
@@ -158,7 +258,7 @@ public final class AeronTransport implements Closeable
     }
 
     /**
-     * The directory of this transport's media driver.
+     * The directory of this transport's media driver: its own when embedded, the host's when shared.
      *
      * @return its path.
      */
@@ -168,7 +268,18 @@ public final class AeronTransport implements Closeable
     }
 
     /**
-     * Closes the client, then the driver, which deletes its directory. Idempotent.
+     * Whether this transport is a client of the host's shared media driver rather than the owner of an embedded one.
+     *
+     * @return true when shared.
+     */
+    public boolean isSharedDriver()
+    {
+        return shared;
+    }
+
+    /**
+     * Closes the client, then the embedded driver, which deletes its directory; a shared driver keeps running.
+     * Idempotent.
      */
     @Override
     public void close()
@@ -216,6 +327,20 @@ public final class AeronTransport implements Closeable
         LOG.warn("aeron client error", error);
     }
 
+    private void onSharedClientError(final Throwable error)
+    {
+        if (error instanceof DriverTimeoutException)
+        {
+            LOG.error("aeron transport {}: the shared media driver in {} stopped heartbeating; the client is closed "
+                + "and this process can no longer send or receive: restart it once the driver runs again",
+                name, directory, error);
+        }
+        else
+        {
+            LOG.warn("aeron client error", error);
+        }
+    }
+
     /** Settings of an {@link AeronTransport}, validated once by the transport's constructor. */
     public static final class Context
     {
@@ -225,12 +350,38 @@ public final class AeronTransport implements Closeable
         public static final int DEFAULT_COUNTERS_BUFFER_BYTES = 1024 * 1024;
         /** Default longest park of the idle driver: 1 ms. */
         public static final long DEFAULT_MAX_IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+        /** Default time without a driver heartbeat after which the driver counts as gone: 10 s (Aeron's own). */
+        public static final long DEFAULT_DRIVER_TIMEOUT_MS = 10_000;
 
         private String name;
         private Path directoryRoot = Path.of("/dev/shm");
         private int termLengthBytes = DEFAULT_TERM_LENGTH_BYTES;
         private int countersBufferBytes = DEFAULT_COUNTERS_BUFFER_BYTES;
         private long maxIdleParkNs = DEFAULT_MAX_IDLE_PARK_NS;
+        private long driverTimeoutMs = DEFAULT_DRIVER_TIMEOUT_MS;
+        private Path sharedDriverDirectory;
+        private String sharedDirectorySource;
+
+        /**
+         * Starts from the process's configuration: the shared driver directory from the system property
+         * {@value AeronTransport#SHARED_DRIVER_PROPERTY}, else from the environment variable
+         * {@value AeronTransport#SHARED_DRIVER_ENV}, else none (embedded driver). Blank values count as unset.
+         */
+        public Context()
+        {
+            final String property = System.getProperty(SHARED_DRIVER_PROPERTY);
+            final String env = System.getenv(SHARED_DRIVER_ENV);
+            if (property != null && !property.isBlank())
+            {
+                sharedDriverDirectory = Path.of(property.strip());
+                sharedDirectorySource = "system property " + SHARED_DRIVER_PROPERTY;
+            }
+            else if (env != null && !env.isBlank())
+            {
+                sharedDriverDirectory = Path.of(env.strip());
+                sharedDirectorySource = "environment variable " + SHARED_DRIVER_ENV;
+            }
+        }
 
         /**
          * Names the driver directory.
@@ -292,6 +443,33 @@ public final class AeronTransport implements Closeable
             return this;
         }
 
+        /**
+         * Connect to the shared media driver running in this directory instead of launching an embedded one; null
+         * launches an embedded driver whatever the process's configuration says.
+         *
+         * @param sharedDriverDirectory the shared driver's directory, or null.
+         * @return this.
+         */
+        public Context sharedDriverDirectory(final Path sharedDriverDirectory)
+        {
+            this.sharedDriverDirectory = sharedDriverDirectory;
+            this.sharedDirectorySource = "AeronTransport.Context";
+            return this;
+        }
+
+        /**
+         * How long a driver may go without a heartbeat before the client counts it as gone: a shared driver older
+         * than this is refused at start, and a running client closes when its driver stays silent this long.
+         *
+         * @param driverTimeoutMs at least 100 ms.
+         * @return this.
+         */
+        public Context driverTimeoutMs(final long driverTimeoutMs)
+        {
+            this.driverTimeoutMs = driverTimeoutMs;
+            return this;
+        }
+
         void conclude()
         {
             if (name == null || !name.matches("[A-Za-z0-9_-]+"))
@@ -312,6 +490,10 @@ public final class AeronTransport implements Closeable
             if (maxIdleParkNs < 1_000)
             {
                 throw new IllegalArgumentException("maxIdleParkNs must be at least 1000: " + maxIdleParkNs);
+            }
+            if (driverTimeoutMs < 100)
+            {
+                throw new IllegalArgumentException("driverTimeoutMs must be at least 100: " + driverTimeoutMs);
             }
         }
     }
