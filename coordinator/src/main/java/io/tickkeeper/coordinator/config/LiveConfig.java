@@ -30,11 +30,17 @@ import io.tickkeeper.coordinator.ZkPaths;
  * {@link ConfigRefusalListener} is told, with a log line. A deleted value falls back to the key's default. Until a
  * value is seen, a key has its default.
  * <p>
+ * The subtree {@value #STRATEGY_SUBTREE} ({@code /tickkeeper/config/strategy/<bot>/<key>}) belongs to the strategy
+ * engine's bots (its own watcher reads it); this class ignores it, neither applying nor refusing anything there.
+ * <p>
  * Lifecycle: LATENT, then {@link #start()}, then {@link #close()}. Add listeners before {@code start()} to be told
  * of the values already stored as well.
  */
 public final class LiveConfig implements Closeable
 {
+    /** The config subtree of the strategy engine's bot parameters, which this class leaves alone. */
+    public static final String STRATEGY_SUBTREE = "strategy";
+
     private static final Logger LOG = LoggerFactory.getLogger(LiveConfig.class);
 
     private enum State
@@ -139,6 +145,10 @@ public final class LiveConfig implements Closeable
             return;
         }
         final String name = node.getPath().substring(ZkPaths.CONFIG.length() + 1);
+        if (isStrategyParameter(name))
+        {
+            return;
+        }
         if (type == CuratorCacheListener.Type.NODE_DELETED)
         {
             registry.find(name).ifPresent(this::revertToDefault);
@@ -162,6 +172,12 @@ public final class LiveConfig implements Closeable
             return;
         }
         publish(key.get(), value);
+    }
+
+    /** @return whether the name is the strategy subtree or lies under it. */
+    static boolean isStrategyParameter(final String name)
+    {
+        return name.equals(STRATEGY_SUBTREE) || name.startsWith(STRATEGY_SUBTREE + '/');
     }
 
     private void revertToDefault(final ConfigKey<?> key)

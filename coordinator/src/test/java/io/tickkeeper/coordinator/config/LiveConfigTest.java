@@ -104,6 +104,24 @@ class LiveConfigTest
     }
 
     @Test
+    void shouldLeaveTheStrategySubtreeAloneButStillRefuseUnknownKeysAfterIt() throws Exception
+    {
+        startLiveConfig();
+
+        operator.create().creatingParentsIfNeeded().forPath("/tickkeeper/config/strategy/mm1/spread", utf8("12"));
+        operator.setData().forPath("/tickkeeper/config/strategy/mm1/spread", utf8("14"));
+        operator.delete().forPath("/tickkeeper/config/strategy/mm1/spread");
+        operator.create().forPath("/tickkeeper/config/risk.max-order-quantity", utf8("5"));
+
+        assertThat(refusals.poll(WAIT_MS, TimeUnit.MILLISECONDS)).isEqualTo(new ConfigRefusal(
+            "risk.max-order-quantity", "5", "unknown config key: risk.max-order-quantity", ""));
+        assertThat(refusals).isEmpty();
+        assertThat(LiveConfig.isStrategyParameter("strategy")).isTrue();
+        assertThat(LiveConfig.isStrategyParameter("strategy/mm1/spread")).isTrue();
+        assertThat(LiveConfig.isStrategyParameter("strategy.rate")).isFalse();
+    }
+
+    @Test
     void shouldFallBackToTheDefaultWhenAValueIsDeleted() throws Exception
     {
         startLiveConfig();
