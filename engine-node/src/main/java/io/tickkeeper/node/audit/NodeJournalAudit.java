@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 import org.agrona.collections.Long2LongHashMap;
 
-import io.tickkeeper.node.ReplicatedService;
 import io.tickkeeper.node.ServicePipeline;
 import io.tickkeeper.protocol.sbe.InputFrameEncoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
@@ -46,13 +46,15 @@ public final class NodeJournalAudit
      * Audits one stopped node.
      *
      * @param node       the node's name (for reports).
-     * @param service    the service the node runs: its pipeline rebuilds the state.
+     * @param pipelines  builds the pipeline of the service the node runs (e.g. {@code service::newPipeline}): it
+     *                   rebuilds the state.
      * @param dataDir    the node's data directory (its journal generations).
      * @param scratchDir an empty directory the audit may use.
      * @return what the node holds.
      */
     public static NodeJournalAudit of(
-        final String node, final ReplicatedService service, final Path dataDir, final Path scratchDir)
+        final String node, final BiFunction<EnginePipeline.Context, Path, ServicePipeline> pipelines,
+        final Path dataDir, final Path scratchDir)
     {
         final NodeJournalAudit audit = new NodeJournalAudit(node);
         final JournalGenerations generations = new JournalGenerations(dataDir);
@@ -64,7 +66,7 @@ public final class NodeJournalAudit
         {
             audit.scan(reader);
         }
-        final ServicePipeline pipeline = service.newPipeline(new EnginePipeline.Context()
+        final ServicePipeline pipeline = pipelines.apply(new EnginePipeline.Context()
             .name("audit-" + node)
             .journalDirectory(journalCopy)
             .outputPublisher((sequence, buffer, offset, length) ->

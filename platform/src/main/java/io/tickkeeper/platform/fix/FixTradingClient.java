@@ -160,6 +160,17 @@ public final class FixTradingClient implements AutoCloseable
         return loggedOn;
     }
 
+    /**
+     * @return the remote address of the gateway the session is connected to (QuickFIX/J's form, e.g.
+     *     {@code /127.0.0.1:7181}), or "" when it is not connected.
+     */
+    public String connectedTo()
+    {
+        final Session session = Session.lookupSession(sessionId);
+        final String remote = session == null || !loggedOn ? null : session.getRemoteAddress();
+        return remote == null ? "" : remote;
+    }
+
     /** @return logons so far (a failover to the other gateway is one more). */
     public long logons()
     {
