@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import io.tickkeeper.node.ServicePipeline;
 import io.tickkeeper.runtime.EnginePipeline;
 import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.strategy.BotSpec;
@@ -24,9 +25,10 @@ import org.agrona.DirectBuffer;
  * Every input is one the primary sequenced itself (a feed tick, a risk event about a bot's order, a timer tick, a
  * parameter change): no client sends commands to this engine, so it has no session table; its own commands carry
  * the idempotency key the risk manager deduplicates on. The engine's state belongs to the pipeline's logic thread
- * while the pipeline runs.
+ * while the pipeline runs. It is the {@link ServicePipeline} a replicated node runs for
+ * {@link io.tickkeeper.strategy.node.StrategyService}.
  */
-public final class StrategyPipeline implements AutoCloseable
+public final class StrategyPipeline implements ServicePipeline
 {
     private final StrategyEngine engine;
     private final EnginePipeline pipeline;
@@ -59,6 +61,7 @@ public final class StrategyPipeline implements AutoCloseable
      *
      * @return the sequence of the last input recovered.
      */
+    @Override
     public long start()
     {
         return pipeline.start();
@@ -70,6 +73,7 @@ public final class StrategyPipeline implements AutoCloseable
      * @return the input's sequence.
      * @throws IllegalArgumentException when the bytes are not a valid strategy input; nothing is sequenced.
      */
+    @Override
     public long publish(final DirectBuffer buffer, final int offset, final int length)
     {
         StrategyInputAdapter.check(buffer, offset, length);
@@ -77,24 +81,28 @@ public final class StrategyPipeline implements AutoCloseable
     }
 
     /** Asks for a snapshot after the next input; see {@link EnginePipeline#requestSnapshot()}. */
+    @Override
     public void requestSnapshot()
     {
         pipeline.requestSnapshot();
     }
 
     /** @return the sequence of the newest snapshot written or recovered from, 0 when there is none. */
+    @Override
     public long lastSnapshotSequence()
     {
         return pipeline.lastSnapshotSequence();
     }
 
     /** @return the sequence of the last input whose outputs were published. */
+    @Override
     public long outputSequence()
     {
         return pipeline.outputSequence();
     }
 
     /** @return the pipeline's state. */
+    @Override
     public PipelineState state()
     {
         return pipeline.state();
@@ -105,6 +113,7 @@ public final class StrategyPipeline implements AutoCloseable
      *         close).
      * @throws IllegalStateException while the pipeline runs: the state belongs to its logic thread.
      */
+    @Override
     public long stateHash()
     {
         return engine().stateHash();
@@ -124,6 +133,7 @@ public final class StrategyPipeline implements AutoCloseable
     }
 
     /** @return the engine runtime underneath, for the replicated node (replicator, standby, epoch). */
+    @Override
     public EnginePipeline runtime()
     {
         return pipeline;
