@@ -321,10 +321,10 @@ public final class Platform implements AutoCloseable
             .build());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         ensemble.start(false);
-        if (!ensemble.awaitQuorum(60_000))
+        if (!ensemble.awaitQuorum(settings.stepTimeoutMs()))
         {
-            throw new IllegalStateException("the ensemble did not reach a quorum; see " + settings.workDir()
-                .resolve("zk"));
+            throw new IllegalStateException("the ensemble did not reach a quorum within " + settings.stepTimeoutMs()
+                + " ms; see " + settings.workDir().resolve("zk"));
         }
         progress("ZooKeeper up: " + ensemble.connectString());
         curator = CoordinatorClients.newClient(ensemble.connectString(), 5_000,

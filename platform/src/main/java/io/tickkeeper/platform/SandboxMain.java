@@ -47,6 +47,11 @@ public final class SandboxMain implements Callable<Integer>
         + "${DEFAULT-VALUE}).")
     private int heapMb;
 
+    @Option(names = "--session-timeout-ms", defaultValue = "1000",
+        description = "ZooKeeper session timeout of every service; raise it on a loaded machine (default: "
+            + "${DEFAULT-VALUE}).")
+    private int sessionTimeoutMs;
+
     @Option(names = "--services", split = ",", paramLabel = "<service>",
         description = "Run only these services (matching, risk, feed, strategy, gateway); default: all.")
     private List<String> services;
@@ -93,7 +98,8 @@ public final class SandboxMain implements Callable<Integer>
         final PlatformSettings.Builder builder = PlatformSettings.builder(workDir)
             .zkClientPortBase(zkPortBase)
             .servicePortBase(portBase)
-            .heapMb(heapMb);
+            .heapMb(heapMb)
+            .sessionTimeoutMs(sessionTimeoutMs);
         if (services != null && !services.isEmpty())
         {
             final Set<ServiceKind> kinds = EnumSet.noneOf(ServiceKind.class);

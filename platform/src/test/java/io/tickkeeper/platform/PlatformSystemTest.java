@@ -29,7 +29,7 @@ class PlatformSystemTest
     private static final long CLOSE_BOUND_MS = 60_000;
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void shouldStartEveryServiceHealthyFailOverAndStopCleanly() throws Exception
     {
         final Set<ServiceKind> services = servicesOnClasspath();
@@ -42,7 +42,8 @@ class PlatformSystemTest
             .zkElectionPortBase(28_020)
             .servicePortBase(28_100)
             .heapMb(128)
-            .stepTimeoutMs(60_000)
+            .sessionTimeoutMs(3_000)
+            .stepTimeoutMs(90_000)
             .services(services)
             .build();
         Map<String, Long> pids = Map.of();
@@ -58,7 +59,7 @@ class PlatformSystemTest
                 {
                     assertThat(platform.healthy(kind)).as(kind + " healthy").isTrue();
                 }
-                assertThat(platform.primary(ServiceKind.MATCHING, Platform.SHARD)).contains("matching-a");
+                assertThat(platform.primary(ServiceKind.MATCHING, Platform.SHARD)).isPresent();
                 assertThat(platform.startScript("matching-b")).isExecutable();
                 assertThat(Files.readString(platform.startScript("matching-b")))
                     .contains(ServiceKind.MATCHING.mainClass(), "'--node' 'b'", platform.logFile("matching-b").toString());
@@ -68,14 +69,16 @@ class PlatformSystemTest
                         "127.0.0.1:" + settings.ports().clientPort(ServiceKind.GATEWAY, 0),
                         "127.0.0.1:" + settings.ports().clientPort(ServiceKind.GATEWAY, 1));
                 }
+                final String primary = platform.primary(ServiceKind.MATCHING, Platform.SHARD).orElseThrow();
+                final String standby = primary.equals("matching-a") ? "matching-b" : "matching-a";
                 final long epoch = platform.primaryEpoch(ServiceKind.MATCHING).orElseThrow();
-                platform.kill("matching-a");
-                platform.await("matching-b primary at a higher epoch",
-                    () -> platform.primary(ServiceKind.MATCHING, Platform.SHARD).filter("matching-b"::equals)
-                        .isPresent() && platform.primaryEpoch(ServiceKind.MATCHING).orElse(0L) > epoch);
-                platform.start("matching-a");
+                platform.kill(primary);
+                platform.await(standby + " primary at a higher epoch",
+                    () -> platform.primary(ServiceKind.MATCHING, Platform.SHARD).filter(standby::equals).isPresent()
+                        && platform.primaryEpoch(ServiceKind.MATCHING).orElse(0L) > epoch);
+                platform.start(primary);
                 assertThat(platform.healthy(ServiceKind.MATCHING)).isTrue();
-                assertThat(platform.process("matching-a").starts()).isEqualTo(2);
+                assertThat(platform.process(primary).starts()).isEqualTo(2);
                 closeStartNs = System.nanoTime();
             }
             finally
