@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code risk-manager}: runs one node of the risk manager (service {@code risk}), primary or hot standby
@@ -80,6 +82,9 @@ public final class RiskManagerMain implements Callable<Integer>
     @Option(names = "--trade-log-dir", required = true,
         description = "The trade log's directory, shared with the other node (e.g. var/trade-log).")
     private Path tradeLogDir;
+
+    @Spec
+    private CommandSpec spec;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -166,7 +171,7 @@ public final class RiskManagerMain implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                 "--matching-shards: " + ex.getMessage(), ex);
         }
     }
@@ -176,7 +181,7 @@ public final class RiskManagerMain implements Callable<Integer>
         final int colon = peer.lastIndexOf(':');
         if (colon <= 0 || colon == peer.length() - 1)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--peer must be host:port: " + peer);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--peer must be host:port: " + peer);
         }
         try
         {
@@ -186,7 +191,7 @@ public final class RiskManagerMain implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage(), ex);
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }
     }
 }
