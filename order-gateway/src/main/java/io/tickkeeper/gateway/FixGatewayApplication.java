@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import io.tickkeeper.node.broadcast.BroadcastListener;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.RiskCancelRejectDecoder;
 import io.tickkeeper.protocol.sbe.RiskExecutionReportDecoder;
@@ -45,9 +46,10 @@ import quickfix.fix44.OrderStatusRequest;
  * The FIX 4.4 side of the gateway; it only routes. A logon is checked against the {@link GatewayAccounts} (a bad
  * one is refused with a Logout and a Text) and announced to the risk manager as RiskAccountSession; requests go
  * through {@link FixToRisk} to the {@link RiskChannel} or are refused by {@link GatewayRejects}; risk events come
- * back through {@link RiskToFix} to the FIX session of the event's account and, for execution reports, to every
- * drop-copy session; public trades and reference prices feed {@link MarketData}. The gateway keeps no order state:
- * only which FIX session each logged-on account uses.
+ * back through {@link RiskToFix} to the FIX session of the event's account. Drop-copy sessions and the public
+ * trades of {@link MarketData} are fed by the gateway's own risk session or by the risk primary's broadcast
+ * ({@link PublicEvents}, {@link #broadcastListener()}); reference prices come from the feed. The gateway keeps no
+ * order state: only which FIX session each logged-on account uses.
  * <p>
  * Threads: QuickFIX/J calls in on its own threads, the risk channel and the feed on theirs; encoding a command
  * and handing it to the channel is serialised on this object. A client's bytes never stop the gateway or its
@@ -66,6 +68,8 @@ public final class FixGatewayApplication extends MessageCracker implements Appli
     private final RiskToFix riskToFix = new RiskToFix();
     private final GatewayRejects rejects;
     private final MarketData marketData;
+    private final PublicEvents publicEvents;
+    private final RiskBroadcastListener broadcastListener;
     private final Map<SessionID, GatewayAccount> loggedOn = new ConcurrentHashMap<>();
     private final Map<Integer, SessionID> sessionOfAccount = new ConcurrentHashMap<>();
     private final Set<SessionID> dropCopies = new CopyOnWriteArraySet<>();
@@ -75,6 +79,8 @@ public final class FixGatewayApplication extends MessageCracker implements Appli
     private final RiskTradeDecoder trade = new RiskTradeDecoder();
 
     /**
+     * A gateway whose drop copies and public trades come from its own risk session ({@link PublicEvents#OWN_SESSION}).
+     *
      * @param accounts     the logons accepted.
      * @param symbols      the instruments accepted.
      * @param risk         the path to the risk manager; {@link #start()} starts it.
@@ -84,18 +90,50 @@ public final class FixGatewayApplication extends MessageCracker implements Appli
     public FixGatewayApplication(final GatewayAccounts accounts, final Symbols symbols, final RiskChannel risk,
         final EpochNanoClock clock, final String execIdPrefix)
     {
+        this(accounts, symbols, risk, clock, execIdPrefix, PublicEvents.OWN_SESSION);
+    }
+
+    /**
+     * @param accounts     the logons accepted.
+     * @param symbols      the instruments accepted.
+     * @param risk         the path to the risk manager; {@link #start()} starts it.
+     * @param clock        stamps commands and rejects (the edge of the system: wall-clock time).
+     * @param execIdPrefix starts the ExecIDs of the gateway's own rejects ({@link GatewayRejects}).
+     * @param publicEvents where drop-copy reports and public trades come from; with
+     *                     {@link PublicEvents#BROADCAST}, hand {@link #broadcastListener()} to the subscriber.
+     */
+    public FixGatewayApplication(final GatewayAccounts accounts, final Symbols symbols, final RiskChannel risk,
+        final EpochNanoClock clock, final String execIdPrefix, final PublicEvents publicEvents)
+    {
         this.accounts = accounts;
         this.risk = risk;
         this.clock = clock;
         this.fixToRisk = new FixToRisk(symbols);
         this.rejects = new GatewayRejects(execIdPrefix);
         this.marketData = new MarketData(symbols, FixGatewayApplication::send);
+        this.publicEvents = publicEvents;
+        this.broadcastListener = new RiskBroadcastListener(marketData, this::sendToDropCopies);
     }
 
     /** Starts the risk channel's delivery of events to this application. Call once, before accepting logons. */
     public void start()
     {
         risk.start(this);
+    }
+
+    /**
+     * @return the listener of the risk primary's broadcast (public trades, every account's execution reports), for
+     *         a {@code BroadcastSubscriber}; only a gateway built with {@link PublicEvents#BROADCAST} needs it.
+     */
+    public BroadcastListener broadcastListener()
+    {
+        return broadcastListener;
+    }
+
+    /** @return where this gateway's drop copies and public trades come from. */
+    public PublicEvents publicEvents()
+    {
+        return publicEvents;
     }
 
     /** @return the market data of this gateway. */
@@ -219,10 +257,7 @@ public final class FixGatewayApplication extends MessageCracker implements Appli
         if (reject != FixReject.NONE)
         {
             final Message report = rejects.rejectOrder(message, reject, false, now());
-            for (final SessionID dropCopy : dropCopies)
-            {
-                send((Message)report.clone(), dropCopy);
-            }
+            sendToDropCopies(report);
             send(report, sessionId);
         }
     }
@@ -285,8 +320,11 @@ public final class FixGatewayApplication extends MessageCracker implements Appli
                     }
                     break;
                 case RiskTradeDecoder.TEMPLATE_ID:
-                    trade.wrap(buffer, bodyOffset, header.blockLength(), header.version());
-                    marketData.onTrade(trade.instrumentId(), trade.price(), trade.quantity());
+                    if (publicEvents == PublicEvents.OWN_SESSION)
+                    {
+                        trade.wrap(buffer, bodyOffset, header.blockLength(), header.version());
+                        marketData.onTrade(trade.instrumentId(), trade.price(), trade.quantity());
+                    }
                     break;
                 default:
                     break;
@@ -311,9 +349,18 @@ public final class FixGatewayApplication extends MessageCracker implements Appli
         {
             send(riskToFix.executionReport(executionReport), target);
         }
+        if (publicEvents == PublicEvents.OWN_SESSION && !dropCopies.isEmpty())
+        {
+            sendToDropCopies(riskToFix.executionReport(executionReport));
+        }
+    }
+
+    /** Sends a copy of the report to every drop-copy session (the report itself may go elsewhere too). */
+    private void sendToDropCopies(final Message report)
+    {
         for (final SessionID dropCopy : dropCopies)
         {
-            send(riskToFix.executionReport(executionReport), dropCopy);
+            send((Message)report.clone(), dropCopy);
         }
     }
 

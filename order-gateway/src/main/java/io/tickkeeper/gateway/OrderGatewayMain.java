@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import io.tickkeeper.coordinator.CoordinatorClients;
 import io.tickkeeper.coordinator.Credentials;
 import io.tickkeeper.feed.FeedSubscriber;
+import io.tickkeeper.node.broadcast.BroadcastEndpoints;
+import io.tickkeeper.node.broadcast.BroadcastSubscriber;
 import io.tickkeeper.node.client.ServiceClient;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import org.agrona.CloseHelper;
@@ -25,8 +27,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code order-gateway}: one stateless FIX 4.4 gateway (docs/order-flow.md, docs/runbook-fix-client.md). It
- * accepts FIX sessions, follows the risk primary through ZooKeeper with a {@link ServiceClient} and, when given a
- * feed endpoint, serves market data from the market feed. SIGTERM logs every FIX session out and exits 0.
+ * accepts FIX sessions, follows the risk primary through ZooKeeper with a {@link ServiceClient}, and, when given a
+ * broadcast port, takes the risk primary's broadcast (every public trade, every account's execution reports for the
+ * drop copies) and, when given a feed endpoint, the market feed's reference prices. SIGTERM logs every FIX session
+ * out and exits 0.
  */
 @Command(name = "order-gateway", mixinStandardHelpOptions = true, version = "order-gateway 0.1.0",
     description = "Run one FIX 4.4 order gateway in front of the risk manager.",
@@ -35,7 +39,7 @@ import picocli.CommandLine.Option;
 public final class OrderGatewayMain implements Callable<Integer>
 {
     private static final Logger LOG = LoggerFactory.getLogger(OrderGatewayMain.class);
-    private static final long FEED_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long INBOUND_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     @Option(names = "--node", required = true, description = "This gateway's name, e.g. gw1 (logs, ExecIDs of "
         + "its own rejects, the Aeron directory).")
@@ -82,6 +86,13 @@ public final class OrderGatewayMain implements Callable<Integer>
         description = "UDP endpoint where this gateway takes the market feed (one of the feed's --channel); "
             + "without it, market data carries public trades only.")
     private String feedEndpoint;
+
+    @Option(names = "--broadcast-port", paramLabel = "<port>",
+        description = "UDP port, on the host of --response-endpoint, where this gateway takes the risk primary's "
+            + "broadcast (list that host:port in the risk manager's --broadcast): every public trade for market data "
+            + "and every account's execution reports for the drop copies. Without it, drop copies see only the "
+            + "accounts logged on here and market data no public trades.")
+    private Integer broadcastPort;
 
     @Option(names = "--data-dir", required = true, description = "The QuickFIX/J store, e.g. var/gateway/gw1.")
     private Path dataDir;
@@ -135,14 +146,15 @@ public final class OrderGatewayMain implements Callable<Integer>
                 ServiceClient.Context.DEFAULT_IDLE_SPINS, ServiceClient.Context.DEFAULT_IDLE_YIELDS,
                 ServiceClient.Context.DEFAULT_IDLE_MIN_PARK_NS, ServiceClient.Context.DEFAULT_IDLE_MAX_PARK_NS)));
         final FixGatewayApplication application = new FixGatewayApplication(accounts, symbols, channel,
-            new SystemEpochNanoClock(), "G-" + node + "-" + System.currentTimeMillis());
+            new SystemEpochNanoClock(), "G-" + node + "-" + System.currentTimeMillis(),
+            broadcastPort == null ? PublicEvents.OWN_SESSION : PublicEvents.BROADCAST);
         final FixGateway gateway = new FixGateway(application, fixHost, fixPort, compId, dataDir.toAbsolutePath());
-        final AgentRunner feed = feedEndpoint == null ? null : startFeed(transport, application);
+        final AgentRunner inbound = startInbound(transport, application);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             LOG.info("{}: SIGTERM: logging FIX sessions out", node);
             gateway.close();
-            CloseHelper.closeAll(feed, channel, transport);
+            CloseHelper.closeAll(inbound, channel, transport);
             curator.close();
             stopped.countDown();
             LOG.info("{}: stopped", node);
@@ -151,46 +163,71 @@ public final class OrderGatewayMain implements Callable<Integer>
             Runtime.getRuntime().halt(0);
         }, "order-gateway-shutdown"));
         gateway.start();
-        LOG.info("{}: FIX 4.4 on {}:{} as {}, following {}, {} logons", node, fixHost, fixPort, compId, risk,
-            accounts.all().size());
+        LOG.info("{}: FIX 4.4 on {}:{} as {}, following {}, {} logons, drop copies and public trades from {}", node,
+            fixHost, fixPort, compId, risk, accounts.all().size(), application.publicEvents());
         stopped.await();
         return 0;
     }
 
-    private AgentRunner startFeed(final AeronTransport transport, final FixGatewayApplication application)
+    /** Starts one thread that polls the feed and the risk broadcast, when either is configured; else null. */
+    private AgentRunner startInbound(final AeronTransport transport, final FixGatewayApplication application)
     {
-        final int colon = feedEndpoint.lastIndexOf(':');
-        if (colon <= 0 || colon == feedEndpoint.length() - 1)
+        if (feedEndpoint == null && broadcastPort == null)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                "--feed-endpoint must be host:port: " + feedEndpoint);
+            return null;
         }
-        final FeedSubscriber subscriber = FeedSubscriber.subscribe(transport.aeron(),
-            AeronTransport.udp(feedEndpoint.substring(0, colon), Integer.parseInt(feedEndpoint.substring(colon + 1))),
+        final FeedSubscriber feed = feedEndpoint == null ? null : FeedSubscriber.subscribe(transport.aeron(),
+            channel("--feed-endpoint", feedEndpoint),
             (instrumentId, price, sequence, token, timestampNs, regime) ->
                 application.onReferencePrice(instrumentId, price, timestampNs));
-        final AgentRunner runner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, FEED_MAX_PARK_NS),
-            ex -> LOG.error("feed poller", ex), null, new Agent()
+        final BroadcastSubscriber broadcast = broadcastPort == null ? null : BroadcastSubscriber.subscribe(
+            transport.aeron(), channel("--broadcast-port", broadcastHost() + ":" + broadcastPort),
+            application.broadcastListener());
+        final AgentRunner runner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, INBOUND_MAX_PARK_NS),
+            ex -> LOG.error("inbound poller", ex), null, new Agent()
             {
                 @Override
                 public int doWork()
                 {
-                    return subscriber.poll();
+                    return (feed == null ? 0 : feed.poll()) + (broadcast == null ? 0 : broadcast.poll());
                 }
 
                 @Override
                 public void onClose()
                 {
-                    subscriber.close();
+                    CloseHelper.closeAll(feed, broadcast);
                 }
 
                 @Override
                 public String roleName()
                 {
-                    return "gateway-feed-" + node;
+                    return "gateway-inbound-" + node;
                 }
             });
         AgentRunner.startOnThread(runner);
         return runner;
+    }
+
+    private String broadcastHost()
+    {
+        final int colon = responseEndpoint.lastIndexOf(':');
+        if (colon <= 0)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                "--response-endpoint must be host:port: " + responseEndpoint);
+        }
+        return responseEndpoint.substring(0, colon);
+    }
+
+    private String channel(final String option, final String endpoint)
+    {
+        try
+        {
+            return BroadcastEndpoints.channel(endpoint);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), option + ": " + ex.getMessage());
+        }
     }
 }

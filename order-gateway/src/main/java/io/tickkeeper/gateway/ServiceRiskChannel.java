@@ -4,6 +4,7 @@ import io.tickkeeper.node.client.ServiceAnswer;
 import io.tickkeeper.node.client.ServiceClient;
 import io.tickkeeper.node.client.ServiceClientListener;
 import io.tickkeeper.protocol.sbe.CommandRefusedDecoder;
+import io.tickkeeper.protocol.sbe.RiskAccountSessionAckDecoder;
 import io.tickkeeper.protocol.sbe.RiskCancelRejectDecoder;
 import io.tickkeeper.protocol.sbe.RiskExecutionReportDecoder;
 import org.agrona.DirectBuffer;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link RiskChannel} of a running gateway: a {@link ServiceClient} of the risk service, which follows the risk
  * primary, resends unanswered commands to a new one and drops events of a stale epoch. An execution report, a
- * cancel reject or a refusal answers a command; every event of the session, answer or not, goes to the gateway.
+ * cancel reject, an account-session acknowledgement or a refusal answers a command ({@link #isAnswer(int)}); every
+ * execution report and cancel reject of the session, answer or not, goes to the gateway (acknowledgements and
+ * refusals are only logged).
  */
 public final class ServiceRiskChannel implements RiskChannel, AutoCloseable
 {
@@ -28,11 +31,25 @@ public final class ServiceRiskChannel implements RiskChannel, AutoCloseable
      */
     public ServiceRiskChannel(final ServiceClient.Context context)
     {
-        context.answers(templateId -> templateId == RiskExecutionReportDecoder.TEMPLATE_ID
-            || templateId == RiskCancelRejectDecoder.TEMPLATE_ID
-            || templateId == CommandRefusedDecoder.TEMPLATE_ID);
+        context.answers(ServiceRiskChannel::isAnswer);
         context.listener(new Forwarder());
         this.client = new ServiceClient(context);
+    }
+
+    /**
+     * Which risk events answer a command of the gateway: without an answer, the client resends the command to every
+     * new primary (and holds it forever).
+     *
+     * @param templateId an event's template id.
+     * @return true for RiskExecutionReport (551), RiskCancelReject (552), RiskAccountSessionAck (554) and
+     *         CommandRefused.
+     */
+    static boolean isAnswer(final int templateId)
+    {
+        return templateId == RiskExecutionReportDecoder.TEMPLATE_ID
+            || templateId == RiskCancelRejectDecoder.TEMPLATE_ID
+            || templateId == RiskAccountSessionAckDecoder.TEMPLATE_ID
+            || templateId == CommandRefusedDecoder.TEMPLATE_ID;
     }
 
     @Override
@@ -75,6 +92,11 @@ public final class ServiceRiskChannel implements RiskChannel, AutoCloseable
             if (answer.templateId() == CommandRefusedDecoder.TEMPLATE_ID)
             {
                 LOG.info("risk refused command {} of session {}", answer.clientSequence(), client.sessionId());
+                return;
+            }
+            if (answer.templateId() == RiskAccountSessionAckDecoder.TEMPLATE_ID)
+            {
+                LOG.debug("risk acknowledged account session command {}", answer.clientSequence());
                 return;
             }
             listener.onRiskEvent(buffer, offset, length);

@@ -42,6 +42,7 @@ final class ScriptedRiskChannel implements RiskChannel
 
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "scripted-risk"));
     private final List<byte[]> received = new ArrayList<>();
+    private final List<byte[]> published = new ArrayList<>();
     private final Map<String, Order> orders = new TreeMap<>();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final MessageHeaderEncoder headerOut = new MessageHeaderEncoder();
@@ -97,6 +98,12 @@ final class ScriptedRiskChannel implements RiskChannel
     synchronized List<byte[]> received()
     {
         return new ArrayList<>(received);
+    }
+
+    /** @return a copy of every event published, in order (what a risk primary would also broadcast). */
+    synchronized List<byte[]> published()
+    {
+        return new ArrayList<>(published);
     }
 
     /** @return the RiskAccountSession commands received, as "account:connected:cancelOnDisconnect". */
@@ -243,6 +250,7 @@ final class ScriptedRiskChannel implements RiskChannel
     {
         final byte[] event = new byte[length];
         out.getBytes(0, event);
+        published.add(event);
         events.execute(() -> listener.onRiskEvent(new UnsafeBuffer(event), 0, event.length));
     }
 
