@@ -11,6 +11,8 @@ import io.tickkeeper.coordinator.config.ConfigKeys;
 import io.tickkeeper.coordinator.config.LiveConfig;
 import io.tickkeeper.node.NodeConfig;
 import io.tickkeeper.node.ReplicatedNode;
+import io.tickkeeper.node.broadcast.BroadcastEndpoints;
+import io.tickkeeper.node.broadcast.BroadcastPublisher;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import org.agrona.CloseHelper;
 import org.apache.curator.framework.CuratorFramework;
@@ -83,6 +85,11 @@ public final class RiskManagerMain implements Callable<Integer>
         description = "The trade log's directory, shared with the other node (e.g. var/trade-log).")
     private Path tradeLogDir;
 
+    @Option(names = "--broadcast", defaultValue = "", paramLabel = "<host:port,...>",
+        description = "Every gateway's broadcast endpoint: public trades and copies of every execution report go there "
+            + "(market data, drop copies); none by default.")
+    private String broadcast;
+
     @Spec
     private CommandSpec spec;
 
@@ -126,6 +133,8 @@ public final class RiskManagerMain implements Callable<Integer>
         client.start();
         final LiveConfig liveConfig = new LiveConfig(client, ConfigKeys.registry());
         final AeronTransport transport = AeronTransport.launch("risk-clients-" + node);
+        final BroadcastPublisher publisher = broadcast.isBlank() ? null :
+            new BroadcastPublisher(transport.aeron(), BroadcastEndpoints.channels(broadcast));
         final RiskService service = new RiskService(new RiskService.Context()
             .node(node)
             .curator(client)
@@ -135,7 +144,8 @@ public final class RiskManagerMain implements Callable<Integer>
             .host(host)
             .matchingResponsePort(matchingResponsePort)
             .feedPort(feedPort)
-            .tradeLogDirectory(tradeLogDir.toAbsolutePath()));
+            .tradeLogDirectory(tradeLogDir.toAbsolutePath())
+            .broadcast(publisher));
         liveConfig.start();
         final ReplicatedNode riskNode = new ReplicatedNode(config, service, client);
         final CountDownLatch closed = new CountDownLatch(1);
@@ -143,7 +153,7 @@ public final class RiskManagerMain implements Callable<Integer>
         {
             LOG.info("{}: SIGTERM: handing over and draining", node);
             riskNode.close();
-            CloseHelper.closeAll(service, liveConfig, transport);
+            CloseHelper.closeAll(service, liveConfig, publisher, transport);
             client.close();
             closed.countDown();
             stopped.countDown();

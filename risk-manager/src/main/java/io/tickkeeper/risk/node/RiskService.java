@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.aeron.Aeron;
 import io.tickkeeper.coordinator.config.LiveConfig;
+import io.tickkeeper.node.broadcast.BroadcastPublisher;
 import io.tickkeeper.node.InputPublisher;
 import io.tickkeeper.node.ReplicatedService;
 import io.tickkeeper.node.ServicePipeline;
@@ -14,6 +15,7 @@ import io.tickkeeper.protocol.sbe.EndOfDayDecoder;
 import io.tickkeeper.protocol.sbe.InputFrameDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.NewOrderDecoder;
+import io.tickkeeper.protocol.sbe.RiskExecutionReportDecoder;
 import io.tickkeeper.protocol.sbe.RiskTradeDecoder;
 import io.tickkeeper.risk.RiskConfig;
 import io.tickkeeper.risk.RiskEngine;
@@ -65,6 +67,7 @@ public final class RiskService implements ReplicatedService, AutoCloseable
     private final MessageHeaderDecoder outputHeader = new MessageHeaderDecoder();
     private final UnsafeBuffer forward = new UnsafeBuffer(new byte[RiskCommandEncoder.MAX_LENGTH]);
     private final AtomicLong forwardsSent = new AtomicLong();
+    private volatile long primaryEpoch;
     private final AtomicLong forwardsDropped = new AtomicLong();
     private final AtomicLong referencePrices = new AtomicLong();
 
@@ -124,15 +127,30 @@ public final class RiskService implements ReplicatedService, AutoCloseable
         }
         if (templateId == RiskTradeDecoder.TEMPLATE_ID)
         {
+            broadcast(buffer, offset, length);
             tradeLog.offer(buffer, offset);
             return true;
         }
+        if (templateId == RiskExecutionReportDecoder.TEMPLATE_ID)
+        {
+            // A copy for the gateways' drop copies; the report still goes to the account's own session.
+            broadcast(buffer, offset, length);
+        }
         return false;
+    }
+
+    private void broadcast(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (context.broadcast != null)
+        {
+            context.broadcast.offer(primaryEpoch, buffer, offset, length);
+        }
     }
 
     @Override
     public synchronized void onPrimary(final long epoch, final InputPublisher inputs)
     {
+        primaryEpoch = epoch;
         final TermInputs fresh = new TermInputs(inputs);
         term = fresh;
         final ServiceClient[] started = new ServiceClient[context.shards.count()];
@@ -273,6 +291,7 @@ public final class RiskService implements ReplicatedService, AutoCloseable
         private int matchingResponsePort;
         private int feedPort;
         private Path tradeLogDirectory;
+        private BroadcastPublisher broadcast;
         private EpochNanoClock clock = new SystemEpochNanoClock();
 
         /** @param node this node's name (threads, logs, the trade log lock's holder id). @return this. */
@@ -342,6 +361,17 @@ public final class RiskService implements ReplicatedService, AutoCloseable
         public Context tradeLogDirectory(final Path directory)
         {
             this.tradeLogDirectory = directory;
+            return this;
+        }
+
+        /**
+         * @param broadcast where public trades and copies of every execution report go (the gateways' market data
+         *                  and drop copies), stamped with the primary's epoch; none unless set. Its owner closes it.
+         * @return this.
+         */
+        public Context broadcast(final BroadcastPublisher broadcast)
+        {
+            this.broadcast = broadcast;
             return this;
         }
 
