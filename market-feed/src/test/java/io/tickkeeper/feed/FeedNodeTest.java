@@ -178,7 +178,8 @@ class FeedNodeTest
         awaitRole(a, FeedRole.HOLDING);
         awaitTicks(100);
         final FeedCheckpointStore store = new FeedCheckpointStore(client, FeedNode.LOCK_NAME);
-        final FeedCheckpoint current = store.read().orElseThrow();
+        // The first checkpoint is written by the holder's lock thread, which a busy machine may run after 100 ticks.
+        final FeedCheckpoint current = awaitCheckpoint(store);
         assertThat(current.token()).isEqualTo(1L);
 
         // What a successor with token 2 would have written while this holder was paused.
@@ -298,6 +299,24 @@ class FeedNodeTest
     private void awaitTicks(final int count)
     {
         awaitUntil(() -> seen.size() >= count);
+    }
+
+    private FeedCheckpoint awaitCheckpoint(final FeedCheckpointStore store)
+    {
+        final FeedCheckpoint[] found = new FeedCheckpoint[1];
+        awaitUntil(() ->
+        {
+            try
+            {
+                found[0] = store.read().orElse(null);
+            }
+            catch (final Exception ex)
+            {
+                throw new AssertionError("cannot read the checkpoint", ex);
+            }
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     private void awaitUntil(final BooleanSupplier condition)
