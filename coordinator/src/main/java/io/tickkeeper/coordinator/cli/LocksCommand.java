@@ -41,6 +41,7 @@ final class LocksCommand implements Callable<Integer>
                     lock.lastToken().isPresent() ? Long.toString(lock.lastToken().getAsLong()) : "-");
             }
             spec.commandLine().getOut().print(table.render());
+            spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
     }
