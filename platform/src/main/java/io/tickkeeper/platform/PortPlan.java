@@ -4,7 +4,7 @@ package io.tickkeeper.platform;
  * The UDP and TCP ports of every node, from one base {@code Q}: service {@code s} (its {@link ServiceKind} offset,
  * 0, 20, 40, 60, 80) node {@code i} (0 or 1) uses {@code Q + s + 10 i + k} with k = 1 client ingress (FIX acceptor
  * for a gateway), 2 replication, 3 responses from the upstream service (matching shard n: 3 + n), 5 feed mirror,
- * 9 feed ticks. The whole plan fits in {@code Q .. Q + 99}.
+ * 7 the risk manager's broadcast (a gateway's public trades and drop copies), 9 feed ticks. The whole plan fits in {@code Q .. Q + 99}.
  */
 public final class PortPlan
 {
@@ -12,6 +12,7 @@ public final class PortPlan
     private static final int REPLICATION = 2;
     private static final int RESPONSE = 3;
     private static final int MIRROR = 5;
+    private static final int BROADCAST = 7;
     private static final int FEED = 9;
     private static final int NODE_STRIDE = 10;
 
@@ -55,6 +56,12 @@ public final class PortPlan
     public int mirrorPort(final ServiceKind kind, final int node)
     {
         return port(kind, node, MIRROR);
+    }
+
+    /** @return where a gateway receives the risk manager's broadcast (public trades, copies of every report). */
+    public int broadcastPort(final ServiceKind kind, final int node)
+    {
+        return port(kind, node, BROADCAST);
     }
 
     /** @return where a consumer node receives the feed's ticks. */

@@ -85,6 +85,15 @@ final class ServiceSpecs
             "--matching-response-port", Integer.toString(ports.responsePort(ServiceKind.RISK, index)),
             "--feed-port", Integer.toString(ports.feedPort(ServiceKind.RISK, index)),
             "--trade-log-dir", settings.workDir().resolve("trade-log").toString()));
+        if (settings.runs(ServiceKind.GATEWAY))
+        {
+            final List<String> gateways = new ArrayList<>();
+            for (int i = 0; i < ServiceKind.GATEWAY.nodes().size(); i++)
+            {
+                gateways.add(endpoint(ports.broadcastPort(ServiceKind.GATEWAY, i)));
+            }
+            args.addAll(List.of("--broadcast", String.join(",", gateways)));
+        }
         return args;
     }
 
@@ -134,6 +143,7 @@ final class ServiceSpecs
             "--zk", connectString,
             "--credentials", credentialsFile.toString(),
             "--response-endpoint", endpoint(ports.responsePort(ServiceKind.GATEWAY, index)),
+            "--broadcast-port", Integer.toString(ports.broadcastPort(ServiceKind.GATEWAY, index)),
             "--data-dir", dataDir(ServiceKind.GATEWAY, node).toString(),
             "--session-timeout-ms", Integer.toString(settings.sessionTimeoutMs())));
         if (settings.runs(ServiceKind.FEED))
