@@ -37,6 +37,7 @@ import io.tickkeeper.coordinator.zk.EnsembleConfig;
 import io.tickkeeper.coordinator.zk.EnsembleLauncher;
 import io.tickkeeper.node.process.ChildProcess;
 import io.tickkeeper.node.process.JvmCommand;
+import io.tickkeeper.runtime.transport.AeronTransport;
 
 /**
  * The whole platform as local processes, for the sandbox, the end-to-end test, the drill and the benchmark: a
@@ -58,6 +59,9 @@ public final class Platform implements AutoCloseable
     private static final int LOG_TAIL_LINES = 15;
     private static final String HOST = "127.0.0.1";
 
+    private static final String MEDIA_DRIVER = "media-driver";
+    private static final String SHARED_DRIVER_MAIN = "io.tickkeeper.runtime.transport.SharedMediaDriver";
+
     private final PlatformSettings settings;
     private final PrintStream out;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
@@ -69,6 +73,7 @@ public final class Platform implements AutoCloseable
     private CuratorFramework curator;
     private ClusterWatcher watcher;
     private LockInspector locks;
+    private ChildProcess mediaDriver;
 
     private Platform(final PlatformSettings settings, final PrintStream out)
     {
@@ -221,6 +226,10 @@ public final class Platform implements AutoCloseable
             final int server = id;
             ensemble.pid(id).ifPresent(pid -> pids.put("zk-" + server, pid));
         }
+        if (mediaDriver != null && mediaDriver.pid() > 0)
+        {
+            pids.put(MEDIA_DRIVER, mediaDriver.pid());
+        }
         processes.forEach((name, process) ->
         {
             final long pid = process.pid();
@@ -342,6 +351,12 @@ public final class Platform implements AutoCloseable
         }
         locks = new LockInspector(curator);
         final JvmCommand jvm = JvmCommand.current();
+        final Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(Credentials.ENV_AUTH_FILE, credentialsFile.toString());
+        if (settings.sharedMediaDriver())
+        {
+            environment.put(AeronTransport.SHARED_DRIVER_ENV, startMediaDriver(jvm).toString());
+        }
         for (final ServiceSpec spec : new ServiceSpecs(settings, ensemble.connectString(), credentialsFile).all())
         {
             specs.put(spec.name(), spec);
@@ -349,8 +364,7 @@ public final class Platform implements AutoCloseable
                 spec.args()));
             command.addAll(1, List.of("-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
-            processes.put(spec.name(), new ChildProcess(spec.name(), command,
-                Map.of(Credentials.ENV_AUTH_FILE, credentialsFile.toString()), logFile(spec.name())));
+            processes.put(spec.name(), new ChildProcess(spec.name(), command, environment, logFile(spec.name())));
             writeStartScript(spec.name(), command);
         }
         for (final ServiceKind kind : ServiceKind.values())
@@ -361,6 +375,24 @@ public final class Platform implements AutoCloseable
             }
         }
         progress("all up: " + processes.keySet());
+    }
+
+    /**
+     * Starts the host's one Aeron media driver for this platform (its directory is named after the service port base,
+     * so two platforms on one machine do not share it) and waits until it runs.
+     *
+     * @return the driver's directory.
+     */
+    private Path startMediaDriver(final JvmCommand jvm) throws IOException, InterruptedException
+    {
+        final Path directory = Path.of("/dev/shm", "tickkeeper-platform-" + settings.ports().base());
+        mediaDriver = new ChildProcess(MEDIA_DRIVER, jvm.command(64, SHARED_DRIVER_MAIN, List.of(directory.toString())),
+            Map.of(), logFile(MEDIA_DRIVER));
+        mediaDriver.start();
+        await("the shared Aeron media driver", () -> Files.exists(directory.resolve("cnc.dat")));
+        Thread.sleep(200);
+        progress("shared Aeron media driver up in " + directory + " (pid " + mediaDriver.pid() + ")");
+        return directory;
     }
 
     private void startService(final ServiceKind kind) throws IOException, InterruptedException
@@ -534,6 +566,17 @@ public final class Platform implements AutoCloseable
         for (final ServiceKind kind : kinds)
         {
             stopService(kind);
+        }
+        if (mediaDriver != null && mediaDriver.alive())
+        {
+            try
+            {
+                progress(MEDIA_DRIVER + " stopped (exit code " + mediaDriver.terminate(GRACE_MS) + ")");
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
         if (watcher != null)
         {

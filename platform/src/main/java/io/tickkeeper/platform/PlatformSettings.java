@@ -30,6 +30,7 @@ public final class PlatformSettings
     private final Optional<Path> credentialsFile;
     private final Optional<Path> accountsFile;
     private final Optional<Path> strategiesFile;
+    private final boolean sharedMediaDriver;
 
     private PlatformSettings(final Builder builder)
     {
@@ -47,12 +48,13 @@ public final class PlatformSettings
         this.credentialsFile = builder.credentialsFile;
         this.accountsFile = builder.accountsFile;
         this.strategiesFile = builder.strategiesFile;
+        this.sharedMediaDriver = builder.sharedMediaDriver;
     }
 
     /**
      * @param workDir the platform's directory: logs, ZooKeeper data, journals. Deleted and made again at start.
      * @return a builder with the defaults: every service, ZooKeeper on 2181-2183, services from port 7100, 160 MiB
-     *     per service, 8 instruments, 1 s sessions.
+     *     per service, 8 instruments, 2 s sessions (1 s expires under the load of the whole platform on 2 cores).
      */
     public static Builder builder(final Path workDir)
     {
@@ -149,12 +151,22 @@ public final class PlatformSettings
         return strategiesFile;
     }
 
+    /**
+     * @return whether the services share one Aeron media driver (started first, stopped last) instead of each
+     *     embedding its own: an idle embedded driver costs a few % of a core per JVM (docs/aeron.md).
+     */
+    public boolean sharedMediaDriver()
+    {
+        return sharedMediaDriver;
+    }
+
     @Override
     public String toString()
     {
         return "work " + workDir + ", ZooKeeper ports " + zkClientPortBase + ".." + (zkClientPortBase + 2)
             + ", service ports from " + ports.base() + ", services " + EnumSet.copyOf(services) + ", heap " + heapMb
-            + " MiB per service, " + instruments + " instruments, session timeout " + sessionTimeoutMs + " ms";
+            + " MiB per service, " + instruments + " instruments, session timeout " + sessionTimeoutMs + " ms, "
+            + (sharedMediaDriver ? "one shared Aeron media driver" : "an embedded Aeron media driver per service");
     }
 
     /** Builds {@link PlatformSettings}. */
@@ -169,11 +181,12 @@ public final class PlatformSettings
         private int zkHeapMb = 128;
         private final EnumSet<ServiceKind> services = EnumSet.allOf(ServiceKind.class);
         private int instruments = 8;
-        private int sessionTimeoutMs = 1_000;
+        private int sessionTimeoutMs = 2_000;
         private long stepTimeoutMs = 90_000;
         private Optional<Path> credentialsFile = Optional.empty();
         private Optional<Path> accountsFile;
         private Optional<Path> strategiesFile;
+        private boolean sharedMediaDriver = true;
 
         private Builder(final Path workDir)
         {
@@ -275,6 +288,13 @@ public final class PlatformSettings
         public Builder strategiesFile(final Path file)
         {
             this.strategiesFile = Optional.of(file.toAbsolutePath());
+            return this;
+        }
+
+        /** @param shared one Aeron media driver for every service (default) or one embedded in each. @return this. */
+        public Builder sharedMediaDriver(final boolean shared)
+        {
+            this.sharedMediaDriver = shared;
             return this;
         }
 

@@ -47,7 +47,7 @@ public final class SandboxMain implements Callable<Integer>
         + "${DEFAULT-VALUE}).")
     private int heapMb;
 
-    @Option(names = "--session-timeout-ms", defaultValue = "1000",
+    @Option(names = "--session-timeout-ms", defaultValue = "2000",
         description = "ZooKeeper session timeout of every service; raise it on a loaded machine (default: "
             + "${DEFAULT-VALUE}).")
     private int sessionTimeoutMs;

@@ -71,7 +71,7 @@ public final class ConfigKeys
 
     /** Reference price updates per second. */
     public static final ConfigKey<Long> FEED_TICK_RATE_HZ = ConfigKey.ofLong(
-        "feed.tick-rate-hz", 100L, 1L, 100_000L,
+        "feed.tick-rate-hz", 10L, 1L, 100_000L,
         "Reference price updates per instrument per second.");
 
     /** Time between kills of a drill. */

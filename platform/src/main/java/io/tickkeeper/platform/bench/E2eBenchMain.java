@@ -87,6 +87,14 @@ public final class E2eBenchMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
+        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator", "quickfix"})
+        {
+            final String property = "org.slf4j.simpleLogger.log." + library;
+            if (System.getProperty(property) == null)
+            {
+                System.setProperty(property, "warn");
+            }
+        }
         System.exit(new CommandLine(new E2eBenchMain(System.out)).execute(args));
     }
 

@@ -41,7 +41,7 @@ public final class PlatformDrillMain implements Callable<Integer>
     @Option(names = "--port-base", defaultValue = "7700", description = "Service ports (default: ${DEFAULT-VALUE}).")
     private int portBase;
 
-    @Option(names = "--session-timeout-ms", defaultValue = "1000", description = "ZooKeeper session timeout of the "
+    @Option(names = "--session-timeout-ms", defaultValue = "2000", description = "ZooKeeper session timeout of the "
         + "services (default: ${DEFAULT-VALUE}).")
     private int sessionTimeoutMs;
 
@@ -65,6 +65,14 @@ public final class PlatformDrillMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
+        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator", "quickfix"})
+        {
+            final String property = "org.slf4j.simpleLogger.log." + library;
+            if (System.getProperty(property) == null)
+            {
+                System.setProperty(property, "warn");
+            }
+        }
         System.exit(new CommandLine(new PlatformDrillMain(System.out)).execute(args));
     }
 

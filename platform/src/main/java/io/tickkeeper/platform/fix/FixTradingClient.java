@@ -13,6 +13,7 @@ import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.Group;
+import quickfix.Log;
 import quickfix.Message;
 import quickfix.MemoryStoreFactory;
 import quickfix.Session;
@@ -53,7 +54,7 @@ import quickfix.fix44.OrderStatusRequest;
  * QuickFIX/J initiator that logs on with Username/Password, fails over between the gateways it is given (QuickFIX/J
  * tries them in turn, with a sequence reset at every logon), sends orders, cancels and status requests, subscribes
  * to market data for the reference prices, and reports every ExecutionReport to an {@link ExecutionLedger}.
- * It writes no FIX log (a benchmark must not measure a log file).
+ * It keeps no FIX message log (a benchmark must not measure one); session errors go to stderr.
  */
 public final class FixTradingClient implements AutoCloseable
 {
@@ -119,7 +120,7 @@ public final class FixTradingClient implements AutoCloseable
         try
         {
             initiator = new SocketInitiator(new ClientApplication(), new MemoryStoreFactory(), settings,
-                new DefaultMessageFactory());
+                session -> new ErrorsOnlyLog(session), new DefaultMessageFactory());
         }
         catch (final ConfigError ex)
         {
@@ -325,6 +326,43 @@ public final class FixTradingClient implements AutoCloseable
             {
                 referencePrices.put(symbol, Math.round(entry.getDouble(MDEntryPx.FIELD) * 100.0));
             }
+        }
+    }
+
+    /** Keeps no message log (a benchmark must not measure one); session errors go to stderr. */
+    private static final class ErrorsOnlyLog implements Log
+    {
+        private final SessionID session;
+
+        ErrorsOnlyLog(final SessionID session)
+        {
+            this.session = session;
+        }
+
+        @Override
+        public void clear()
+        {
+        }
+
+        @Override
+        public void onIncoming(final String message)
+        {
+        }
+
+        @Override
+        public void onOutgoing(final String message)
+        {
+        }
+
+        @Override
+        public void onEvent(final String text)
+        {
+        }
+
+        @Override
+        public void onErrorEvent(final String text)
+        {
+            System.err.println("FIX " + session + ": " + text);
         }
     }
 
