@@ -150,7 +150,11 @@ public final class SandboxMain implements Callable<Integer>
         {
             String role = "";
             final String name = pid.getKey();
-            if (!name.startsWith("zk-"))
+            if (name.equals("media-driver"))
+            {
+                role = "  the shared Aeron media driver (stop it last)";
+            }
+            else if (!name.startsWith("zk-"))
             {
                 final ServiceKind kind = ServiceKind.ofLabel(name.substring(0, name.indexOf('-')));
                 if (kind.health() != ServiceKind.Health.FIX_PORT)

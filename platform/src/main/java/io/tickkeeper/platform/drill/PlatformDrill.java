@@ -1,6 +1,7 @@
 package io.tickkeeper.platform.drill;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,11 @@ import io.tickkeeper.platform.fix.OpenLoopTrader;
 import io.tickkeeper.risk.node.MatchingShards;
 import io.tickkeeper.risk.service.RiskPipeline;
 import io.tickkeeper.runtime.EnginePipeline;
+import io.tickkeeper.strategy.BotSpec;
+import io.tickkeeper.strategy.StrategyLoader;
+import io.tickkeeper.strategy.config.StrategiesConfig;
+import io.tickkeeper.strategy.node.StrategyService;
+import io.tickkeeper.strategy.service.StrategyPipeline;
 import io.tickkeeper.tradelog.TradeLogReader;
 import io.tickkeeper.tradelog.TradeLogVerifier;
 import io.tickkeeper.tradelog.TradeRecord;
@@ -290,7 +296,31 @@ final class PlatformDrill
             mismatch += result[0];
             stale += result[1];
         }
+        if (settings.runs(ServiceKind.STRATEGY))
+        {
+            final List<BotSpec> bots = strategyBots();
+            final StrategyLoader loader = new StrategyLoader();
+            final long[] result = auditPair(ServiceKind.STRATEGY, (runtime, snapshots) ->
+                new StrategyPipeline(bots, loader::load,
+                    new StrategyPipeline.Settings().riskSessionId(StrategyService.ORDERS_SESSION), runtime, snapshots));
+            mismatch += result[0];
+            stale += result[1];
+        }
         return new long[] {mismatch, stale};
+    }
+
+    private List<BotSpec> strategyBots()
+    {
+        final Path file = settings.strategiesFile()
+            .orElseThrow(() -> new IllegalStateException("the drill needs the strategies file the engines ran"));
+        try
+        {
+            return StrategiesConfig.load(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + file, ex);
+        }
     }
 
     private long[] auditPair(
