@@ -130,7 +130,7 @@ class ConfigCommandTest
         {
             final Future<Integer> watch = watcher.submit(() ->
                 tickctl("--zk", zk.connectString(), "config", "watch", "--count", "2"));
-            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!out.toString().contains("current probe.sequence = 0"))
             {
                 assertThat(System.nanoTime()).as("watch did not print the current values").isLessThan(deadlineNs);
@@ -139,6 +139,13 @@ class ConfigCommandTest
             }
 
             store.set("probe.sequence", "5", "alice", 1L);
+            // A ZooKeeper watch reports that a node changed, not each change: a second write before the watcher
+            // re-reads would be seen alone. Wait for the first to be applied before the refused one.
+            while (!out.toString().contains("applied probe.sequence = 5"))
+            {
+                assertThat(System.nanoTime()).as("watch did not print the applied change").isLessThan(deadlineNs);
+                Thread.onSpinWait();
+            }
             operator.setData().forPath(ConfigStore.valuePath("probe.sequence"), "-1".getBytes(StandardCharsets.UTF_8));
 
             assertThat(watch.get(20, TimeUnit.SECONDS)).isZero();
