@@ -199,6 +199,8 @@ class FeedNodeTest
         final CuratorFramework client = zk.client();
         final ConfigStore config = new ConfigStore(client, ConfigKeys.registry());
         config.set(ConfigKeys.FEED_JUMP_RATE.name(), "0.0", "test", 0L);
+        // 100 steps a second (the default is 10), so the 1,600 ticks the variance is measured on come in seconds.
+        config.set(ConfigKeys.FEED_TICK_RATE_HZ.name(), "100", "test", 0L);
         final FeedNode a = new FeedNode(client, transport.aeron(), context("a", MIRROR_A, List.of(CONSUMER))
             .parameters(ModelParameters.DEFAULTS.withRegimeRates(0.0, 0.0, 0.0, 0.0)));
         nodes.add(a);

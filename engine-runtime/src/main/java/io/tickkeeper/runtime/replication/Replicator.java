@@ -249,14 +249,17 @@ public final class Replicator implements InputGate, Closeable
     @Override
     public void close()
     {
-        final Lifecycle previous = lifecycle.getAndSet(Lifecycle.CLOSED);
-        if (previous == Lifecycle.CLOSED)
-        {
-            return;
-        }
         synchronized (lock)
         {
+            // closedInSync is decided before CLOSED is visible: the gate, on seeing CLOSED, reads it to choose between
+            // failing the pipeline and letting the input pass; read in the other order it could let pass an input
+            // the in-sync standby never acknowledged.
+            if (lifecycle.get() == Lifecycle.CLOSED)
+            {
+                return;
+            }
             closedInSync = standbyState == StandbyState.IN_SYNC;
+            lifecycle.set(Lifecycle.CLOSED);
             transitionLocked(StandbyState.NONE, "replicator closed");
         }
         if (conductor != null)
