@@ -54,7 +54,9 @@ class PlatformSystemTest
             try
             {
                 pids = platform.pids();
-                assertThat(pids).hasSize(3 + 2 * services.size());
+                // ZooKeeper x3, two nodes per service, and the shared Aeron media driver.
+                assertThat(pids).hasSize(3 + 2 * services.size() + (settings.sharedMediaDriver() ? 1 : 0));
+                assertThat(pids.containsKey("media-driver")).isEqualTo(settings.sharedMediaDriver());
                 for (final ServiceKind kind : services)
                 {
                     assertThat(platform.healthy(kind)).as(kind + " healthy").isTrue();
