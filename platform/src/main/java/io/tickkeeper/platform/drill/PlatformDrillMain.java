@@ -84,7 +84,7 @@ public final class PlatformDrillMain implements Callable<Integer>
             .servicePortBase(portBase)
             .sessionTimeoutMs(sessionTimeoutMs)
             .build();
-        final PlatformDrill.DrillVerdict verdict;
+        final DrillVerdict verdict;
         try
         {
             verdict = new PlatformDrill(settings, resultsDir.toAbsolutePath(), rate,

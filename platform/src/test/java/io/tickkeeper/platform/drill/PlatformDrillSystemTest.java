@@ -35,7 +35,7 @@ class PlatformDrillSystemTest
             .servicePortBase(28_500)
             .build();
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        final PlatformDrill.DrillVerdict verdict;
+        final DrillVerdict verdict;
         try (PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8))
         {
             verdict = new PlatformDrill(settings, base.resolve("results"), 100, 1, out).run();
