@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +73,8 @@ final class ComposeCluster implements DrillCluster, AutoCloseable
         {
             throw new IllegalStateException("no container of docker-compose.yml runs (scripts/docker/compose-up)");
         }
-        final String[] args = ("inspect -f {{index .Config.Labels \"com.docker.compose.service\"}}={{.Id}} "
-            + ids.replace('\n', ' ')).split(" +");
-        for (final String line : docker.docker(args).split("\n"))
+        for (final String line : docker.docker(inspect(
+            "{{index .Config.Labels \"com.docker.compose.service\"}}={{.Id}}", List.of(ids.split("\\s+")))).split("\n"))
         {
             final int at = line.indexOf('=');
             if (at > 0)
@@ -243,9 +243,15 @@ final class ComposeCluster implements DrillCluster, AutoCloseable
     /** @return every service's container state, one line each (for the report). */
     List<String> containerStates() throws IOException, InterruptedException
     {
-        final String[] args = ("inspect -f {{index .Config.Labels \"com.docker.compose.service\"}}:"
-            + "{{.State.Status}}:restarts={{.RestartCount}} " + String.join(" ", containers.values())).split(" +");
-        return List.of(docker.docker(args).trim().split("\n"));
+        return List.of(docker.docker(inspect("{{index .Config.Labels \"com.docker.compose.service\"}}:"
+            + "{{.State.Status}}", List.copyOf(containers.values()))).trim().split("\n"));
+    }
+
+    private static String[] inspect(final String format, final List<String> ids)
+    {
+        final List<String> args = new ArrayList<>(List.of("inspect", "-f", format));
+        args.addAll(ids);
+        return args.toArray(new String[0]);
     }
 
     private boolean inSyncStandby(final String service, final String node)
