@@ -39,6 +39,7 @@ final class ComposeCluster implements DrillCluster, AutoCloseable
 {
     private static final long POLL_MS = 50;
     private static final int SOCKET_TIMEOUT_MS = 1_000;
+    private static final long STOP_TIMEOUT_MS = 600_000;
 
     private final ComposeLayout layout;
     private final Docker docker;
@@ -219,7 +220,8 @@ final class ComposeCluster implements DrillCluster, AutoCloseable
      */
     void stopAndCopy(final List<Copy> copies, final Path target) throws IOException, InterruptedException
     {
-        docker.compose("stop", "-t", "30");
+        // Up to 30 s grace per container, and compose stops the dependency levels one after the other.
+        docker.compose(STOP_TIMEOUT_MS, "stop", "-t", "30");
         for (final Copy copy : copies)
         {
             final Path into = target.resolve(copy.into());

@@ -33,7 +33,7 @@ final class Docker
      */
     String docker(final String... args) throws IOException, InterruptedException
     {
-        return run("docker", args);
+        return run(timeoutMs, "docker", args);
     }
 
     /**
@@ -43,10 +43,22 @@ final class Docker
      */
     String compose(final String... args) throws IOException, InterruptedException
     {
-        return run("docker-compose", args);
+        return run(timeoutMs, "docker-compose", args);
     }
 
-    private String run(final String command, final String... args) throws IOException, InterruptedException
+    /**
+     * @param limitMs how long this command may take (stopping the whole cluster takes longer than one command).
+     * @param args    {@code docker-compose} arguments.
+     * @return the command's output (stdout and stderr).
+     * @throws IOException when it cannot run, fails or overruns.
+     */
+    String compose(final long limitMs, final String... args) throws IOException, InterruptedException
+    {
+        return run(limitMs, "docker-compose", args);
+    }
+
+    private String run(final long limitMs, final String command, final String... args)
+        throws IOException, InterruptedException
     {
         final List<String> line = new ArrayList<>();
         line.add(command);
@@ -67,10 +79,10 @@ final class Docker
         }, "docker-output");
         reader.setDaemon(true);
         reader.start();
-        if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS))
+        if (!process.waitFor(limitMs, TimeUnit.MILLISECONDS))
         {
             process.destroyForcibly();
-            throw new IOException(String.join(" ", line) + " did not finish within " + timeoutMs + " ms");
+            throw new IOException(String.join(" ", line) + " did not finish within " + limitMs + " ms");
         }
         reader.join(5_000);
         final String text = output[0] == null ? "" : new String(output[0], StandardCharsets.UTF_8);
