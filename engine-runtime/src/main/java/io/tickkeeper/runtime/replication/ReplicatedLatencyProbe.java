@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.tickkeeper.runtime.EnginePipeline;
+import io.tickkeeper.runtime.IdleProfile;
 import io.tickkeeper.runtime.InputHandler;
 import io.tickkeeper.runtime.OutputPublisher;
 import io.tickkeeper.runtime.transport.AeronTransport;
@@ -51,8 +52,8 @@ public final class ReplicatedLatencyProbe
     }
 
     /**
-     * Runs the measurement with drivers that park at most {@link AeronTransport.Context#DEFAULT_MAX_IDLE_PARK_NS}
-     * when idle, as services run them.
+     * Runs the measurement with drivers and pollers of the {@link IdleProfile#LOW_LATENCY} profile, as benchmarked
+     * services run them (whatever the process's own profile is).
      *
      * @param directory      an empty or missing directory for the two journals.
      * @param basePort       the primary uses this UDP port on 127.0.0.1, the standby the next one.
@@ -68,7 +69,7 @@ public final class ReplicatedLatencyProbe
         final int warmupInputs, final int measuredInputs, final long intervalNs)
     {
         return measure(directory, basePort, handlers, inputs, warmupInputs, measuredInputs, intervalNs,
-            AeronTransport.Context.DEFAULT_MAX_IDLE_PARK_NS);
+            IdleProfile.LOW_LATENCY.maxParkNs());
     }
 
     /**
@@ -236,6 +237,7 @@ public final class ReplicatedLatencyProbe
             transport.start();
             replicator = new Replicator(new Replicator.Context()
                 .name(name)
+                .idleProfile(IdleProfile.LOW_LATENCY)
                 .transport(transport)
                 .controlChannel(AeronTransport.udp(AeronTransport.LOOPBACK, port)));
             replica = new StandbyReplica(new StandbyReplica.Context()

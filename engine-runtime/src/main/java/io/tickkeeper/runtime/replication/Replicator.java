@@ -16,6 +16,7 @@ import io.tickkeeper.protocol.sbe.CatchUpRequestDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.ReplicationAckDecoder;
 import io.tickkeeper.runtime.EnginePipeline;
+import io.tickkeeper.runtime.IdleProfile;
 import io.tickkeeper.runtime.InputGate;
 import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.runtime.journal.JournalReader;
@@ -80,6 +81,7 @@ public final class Replicator implements InputGate, Closeable
     private final StandbyLossPolicy policy;
     private final long standbyAckTimeoutNs;
     private final ReplicatorListener listener;
+    private final IdleProfile idleProfile;
     private final AtomicReference<Lifecycle> lifecycle = new AtomicReference<>(Lifecycle.LATENT);
     private final Object lock = new Object();
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -121,6 +123,7 @@ public final class Replicator implements InputGate, Closeable
         policy = context.policy;
         standbyAckTimeoutNs = TimeUnit.MILLISECONDS.toNanos(context.standbyAckTimeoutMs);
         listener = context.listener == null ? NO_LISTENER : context.listener;
+        idleProfile = context.idleProfile;
     }
 
     /**
@@ -378,8 +381,7 @@ public final class Replicator implements InputGate, Closeable
 
     private void runConductor()
     {
-        final IdleStrategy idle = new BackoffIdleStrategy(
-            10, 10, TimeUnit.MICROSECONDS.toNanos(10), TimeUnit.MILLISECONDS.toNanos(1));
+        final IdleStrategy idle = idleProfile.newIdleStrategy();
         CatchUp catchUp = null;
         try
         {
@@ -769,6 +771,17 @@ public final class Replicator implements InputGate, Closeable
         private StandbyLossPolicy policy = StandbyLossPolicy.CONTINUE;
         private long standbyAckTimeoutMs = DEFAULT_STANDBY_ACK_TIMEOUT_MS;
         private ReplicatorListener listener;
+        private IdleProfile idleProfile = IdleProfile.configured();
+
+        /**
+         * @param idleProfile how the idle conductor waits (default: the process's {@link IdleProfile#configured()}).
+         * @return this.
+         */
+        public Context idleProfile(final IdleProfile idleProfile)
+        {
+            this.idleProfile = idleProfile;
+            return this;
+        }
 
         /**
          * @param name names the conductor thread and log lines.
@@ -842,6 +855,7 @@ public final class Replicator implements InputGate, Closeable
             Objects.requireNonNull(transport, "transport must be set");
             Objects.requireNonNull(controlChannel, "controlChannel must be set");
             Objects.requireNonNull(policy, "policy must be set");
+            Objects.requireNonNull(idleProfile, "idleProfile must be set");
             if (standbyAckTimeoutMs <= 0)
             {
                 throw new IllegalArgumentException("standbyAckTimeoutMs must be positive: " + standbyAckTimeoutMs);

@@ -18,6 +18,7 @@ import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
 import io.tickkeeper.protocol.sbe.ReplicationAckEncoder;
 import io.tickkeeper.protocol.sbe.TruncateDecoder;
 import io.tickkeeper.runtime.EnginePipeline;
+import io.tickkeeper.runtime.IdleProfile;
 import io.tickkeeper.runtime.JournalListener;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import org.agrona.CloseHelper;
@@ -73,6 +74,7 @@ public final class StandbyReplica implements JournalListener, Closeable
     private final String name;
     private final AeronTransport transport;
     private final String endpoint;
+    private final IdleProfile idleProfile;
     private final long idleMaxParkNs;
     private final Listener listener;
     private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
@@ -118,6 +120,7 @@ public final class StandbyReplica implements JournalListener, Closeable
         name = context.name;
         transport = context.transport;
         endpoint = context.endpoint;
+        idleProfile = context.idleProfile;
         idleMaxParkNs = context.idleMaxParkNs;
         listener = context.listener;
     }
@@ -342,8 +345,9 @@ public final class StandbyReplica implements JournalListener, Closeable
 
     private void runPoller()
     {
-        final IdleStrategy idle = new BackoffIdleStrategy(
-            100, 10, TimeUnit.MICROSECONDS.toNanos(1), idleMaxParkNs);
+        final IdleStrategy idle = idleMaxParkNs == Context.PROFILE_IDLE_MAX_PARK
+            ? idleProfile.newIdleStrategy()
+            : new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), idleMaxParkNs);
         final ExpandableArrayBuffer requestBuffer = new ExpandableArrayBuffer(128);
         try
         {
@@ -547,15 +551,16 @@ public final class StandbyReplica implements JournalListener, Closeable
     public static final class Context
     {
         /**
-         * Default longest park of the idle poller: 1 ms, like the media driver's (100 µs cost 6.6% of a core idle;
-         * under load the poller does not park).
+         * The value of {@link #idleMaxParkNs(long)} that leaves the idle poller to the idle profile (the default).
+         * For scale: a poller parking at most 100 µs costs 6.6% of a core idle; under load it does not park.
          */
-        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+        public static final long PROFILE_IDLE_MAX_PARK = 0;
 
         private String name = "engine";
         private AeronTransport transport;
         private String endpoint;
-        private long idleMaxParkNs = DEFAULT_IDLE_MAX_PARK_NS;
+        private IdleProfile idleProfile = IdleProfile.configured();
+        private long idleMaxParkNs = PROFILE_IDLE_MAX_PARK;
         private Listener listener;
 
         /**
@@ -590,7 +595,20 @@ public final class StandbyReplica implements JournalListener, Closeable
         }
 
         /**
-         * @param idleMaxParkNs the longest the idle poller parks; shorter means lower latency and more idle CPU.
+         * @param idleProfile how the idle poller waits (default: the process's {@link IdleProfile#configured()}).
+         * @return this.
+         */
+        public Context idleProfile(final IdleProfile idleProfile)
+        {
+            this.idleProfile = idleProfile;
+            return this;
+        }
+
+        /**
+         * Overrides the idle profile: the poller backs off to a park of at most this.
+         *
+         * @param idleMaxParkNs the longest the idle poller parks, shorter meaning lower latency and more idle CPU;
+         *                      {@link #PROFILE_IDLE_MAX_PARK} to follow the idle profile.
          * @return this.
          */
         public Context idleMaxParkNs(final long idleMaxParkNs)
@@ -618,9 +636,11 @@ public final class StandbyReplica implements JournalListener, Closeable
             Objects.requireNonNull(transport, "transport must be set");
             ReplicationMessages.channelOf(endpoint);
             Objects.requireNonNull(listener, "listener must be set");
-            if (idleMaxParkNs < 1_000)
+            Objects.requireNonNull(idleProfile, "idleProfile must be set");
+            if (idleMaxParkNs != PROFILE_IDLE_MAX_PARK && idleMaxParkNs < 1_000)
             {
-                throw new IllegalArgumentException("idleMaxParkNs must be at least 1000: " + idleMaxParkNs);
+                throw new IllegalArgumentException("idleMaxParkNs must be at least 1000 (or 0 for the idle profile's): "
+                    + idleMaxParkNs);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +17,7 @@ import io.aeron.CommonContext;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.exceptions.DriverTimeoutException;
+import io.tickkeeper.runtime.IdleProfile;
 import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * ingress, egress) shares it.
  * <p>
  * <b>Embedded</b> (the default): the driver is sized for a machine shared by many processes: one SHARED agent thread
- * that backs off to a park of at most {@link Context#maxIdleParkNs(long)} instead of spinning, small term buffers, a
- * small counters file, and its own directory ({@code <root>/tickkeeper-<name>-<pid>}) removed on start and on close.
+ * that waits as the process's {@link IdleProfile} says (or backs off to a park of at most
+ * {@link Context#maxIdleParkNs(long)} when that is set), small term buffers, a small counters file, and its own
+ * directory ({@code <root>/tickkeeper-<name>-<pid>}) removed on start and on close.
  * <p>
  * <b>Shared</b>: when the system property {@value #SHARED_DRIVER_PROPERTY} or, failing that, the environment variable
  * {@value #SHARED_DRIVER_ENV} names a directory (or {@link Context#sharedDriverDirectory(Path)} does), no driver is
@@ -80,6 +81,7 @@ public final class AeronTransport implements Closeable
     private final long driverTimeoutMs;
     private final int termLengthBytes;
     private final int countersBufferBytes;
+    private final IdleProfile idleProfile;
     private final long maxIdleParkNs;
     private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
 
@@ -97,6 +99,7 @@ public final class AeronTransport implements Closeable
         name = context.name;
         termLengthBytes = context.termLengthBytes;
         countersBufferBytes = context.countersBufferBytes;
+        idleProfile = context.idleProfile;
         maxIdleParkNs = context.maxIdleParkNs;
         driverTimeoutMs = context.driverTimeoutMs;
         shared = context.sharedDriverDirectory != null;
@@ -193,11 +196,25 @@ public final class AeronTransport implements Closeable
             .errorHandler(AeronTransport::onDriverError);
     }
 
+    /**
+     * The idle strategy of a TickKeeper media driver's SHARED agent.
+     *
+     * @param profile       the process's idle profile, used unless a longest park is given.
+     * @param maxIdleParkNs a longest park that overrides the profile (back-off from 1 µs to it), or 0.
+     * @return a new strategy for the driver's one agent thread.
+     */
+    static IdleStrategy driverIdleStrategy(final IdleProfile profile, final long maxIdleParkNs)
+    {
+        return maxIdleParkNs == Context.PROFILE_MAX_IDLE_PARK
+            ? profile.newIdleStrategy()
+            : new BackoffIdleStrategy(10, 10, 1_000, maxIdleParkNs);
+    }
+
     private void launchEmbeddedDriver()
     {
         deleteDirectoriesOfDeadProcesses();
         final MediaDriver.Context driverContext = driverContext(
-            directory, termLengthBytes, countersBufferBytes, new BackoffIdleStrategy(10, 10, 1_000, maxIdleParkNs))
+            directory, termLengthBytes, countersBufferBytes, driverIdleStrategy(idleProfile, maxIdleParkNs))
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true)
             .warnIfDirectoryExists(false);
@@ -348,8 +365,8 @@ public final class AeronTransport implements Closeable
         public static final int DEFAULT_TERM_LENGTH_BYTES = 128 * 1024;
         /** Default counters values buffer: 1 MiB. */
         public static final int DEFAULT_COUNTERS_BUFFER_BYTES = 1024 * 1024;
-        /** Default longest park of the idle driver: 1 ms. */
-        public static final long DEFAULT_MAX_IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+        /** The value of {@link #maxIdleParkNs(long)} that leaves the driver's idle strategy to the idle profile. */
+        public static final long PROFILE_MAX_IDLE_PARK = 0;
         /** Default time without a driver heartbeat after which the driver counts as gone: 10 s (Aeron's own). */
         public static final long DEFAULT_DRIVER_TIMEOUT_MS = 10_000;
 
@@ -357,7 +374,8 @@ public final class AeronTransport implements Closeable
         private Path directoryRoot = Path.of("/dev/shm");
         private int termLengthBytes = DEFAULT_TERM_LENGTH_BYTES;
         private int countersBufferBytes = DEFAULT_COUNTERS_BUFFER_BYTES;
-        private long maxIdleParkNs = DEFAULT_MAX_IDLE_PARK_NS;
+        private IdleProfile idleProfile = IdleProfile.configured();
+        private long maxIdleParkNs = PROFILE_MAX_IDLE_PARK;
         private long driverTimeoutMs = DEFAULT_DRIVER_TIMEOUT_MS;
         private Path sharedDriverDirectory;
         private String sharedDirectorySource;
@@ -432,9 +450,22 @@ public final class AeronTransport implements Closeable
         }
 
         /**
-         * The longest the idle driver thread parks between checks for work; it backs off to this.
+         * How the embedded driver's thread waits when idle (default: the process's {@link IdleProfile#configured()}).
          *
-         * @param maxIdleParkNs at least 1 µs.
+         * @param idleProfile the profile.
+         * @return this.
+         */
+        public Context idleProfile(final IdleProfile idleProfile)
+        {
+            this.idleProfile = idleProfile;
+            return this;
+        }
+
+        /**
+         * Overrides the idle profile of the embedded driver: it backs off to a park of at most this between checks
+         * for work.
+         *
+         * @param maxIdleParkNs at least 1 µs, or {@link #PROFILE_MAX_IDLE_PARK} to follow the idle profile.
          * @return this.
          */
         public Context maxIdleParkNs(final long maxIdleParkNs)
@@ -487,9 +518,11 @@ public final class AeronTransport implements Closeable
                 throw new IllegalArgumentException("countersBufferBytes must be at least 64 KiB: "
                     + countersBufferBytes);
             }
-            if (maxIdleParkNs < 1_000)
+            Objects.requireNonNull(idleProfile, "idleProfile");
+            if (maxIdleParkNs != PROFILE_MAX_IDLE_PARK && maxIdleParkNs < 1_000)
             {
-                throw new IllegalArgumentException("maxIdleParkNs must be at least 1000: " + maxIdleParkNs);
+                throw new IllegalArgumentException("maxIdleParkNs must be at least 1000 (or 0 for the idle profile's): "
+                    + maxIdleParkNs);
             }
             if (driverTimeoutMs < 100)
             {

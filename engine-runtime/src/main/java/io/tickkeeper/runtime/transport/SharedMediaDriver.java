@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 
 import io.aeron.driver.MediaDriver;
+import io.tickkeeper.runtime.IdleProfile;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ShutdownSignalBarrier;
@@ -11,21 +12,24 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 /**
  * The host's one media driver, shared by every TickKeeper process whose {@link AeronTransport} is told its directory
- * ({@value AeronTransport#SHARED_DRIVER_ENV}). Same term buffers, counters file and SHARED threading as the embedded
- * driver of {@link AeronTransport}; its idle strategy is chosen for near-zero idle CPU (docs/aeron.md has the
- * measurements and the latency it costs).
+ * ({@value AeronTransport#SHARED_DRIVER_ENV}). Same term buffers, counters file and SHARED threading (conductor,
+ * sender and receiver on one thread) as the embedded driver of {@link AeronTransport}; it waits as the host's
+ * {@link IdleProfile} says unless {@code --idle} overrides it (docs/aeron.md has the measurements and the latency it
+ * costs).
  * <p>
  * It refuses to start over a directory whose driver still heartbeats, deletes a dead driver's directory, and deletes
- * its own on SIGTERM/SIGINT. Usage: {@code SharedMediaDriver DIRECTORY [--idle backoff|sleep] [--max-idle-park-us N]
- * [--term-length-bytes N] [--counters-bytes N]}.
+ * its own on SIGTERM/SIGINT. Usage: {@code SharedMediaDriver DIRECTORY [--idle profile|backoff|sleep]
+ * [--max-idle-park-us N] [--term-length-bytes N] [--counters-bytes N]}.
  */
 public final class SharedMediaDriver
 {
     /**
-     * Default idle: back off (spin, yield, park from 1 µs) to a park of at most 1 ms, as the embedded driver does.
-     * Idle, it costs the same as sleeping 1 ms (docs/aeron.md); after a burst it answers the next message sooner.
+     * Default idle: the process's {@link IdleProfile} ({@value IdleProfile#ENV}), as every poller and the embedded
+     * driver. {@code backoff} and {@code sleep} override it with {@code --max-idle-park-us} (default 1000).
      */
-    public static final String DEFAULT_IDLE = "backoff";
+    public static final String DEFAULT_IDLE = "profile";
+
+    private static final long DEFAULT_OVERRIDE_MAX_IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private SharedMediaDriver()
     {
@@ -68,11 +72,11 @@ public final class SharedMediaDriver
     {
         if (args.length == 0 || args[0].startsWith("-"))
         {
-            throw new IllegalArgumentException("usage: SharedMediaDriver DIRECTORY [--idle backoff|sleep] "
+            throw new IllegalArgumentException("usage: SharedMediaDriver DIRECTORY [--idle profile|backoff|sleep] "
                 + "[--max-idle-park-us N] [--term-length-bytes N] [--counters-bytes N]");
         }
         String idle = DEFAULT_IDLE;
-        long maxIdleParkNs = AeronTransport.Context.DEFAULT_MAX_IDLE_PARK_NS;
+        long maxIdleParkNs = DEFAULT_OVERRIDE_MAX_IDLE_PARK_NS;
         int termLengthBytes = AeronTransport.Context.DEFAULT_TERM_LENGTH_BYTES;
         int countersBytes = AeronTransport.Context.DEFAULT_COUNTERS_BUFFER_BYTES;
         for (int i = 1; i < args.length; i += 2)
@@ -93,7 +97,8 @@ public final class SharedMediaDriver
         }
         new AeronTransport.Context().name("shared").termLengthBytes(termLengthBytes).countersBufferBytes(countersBytes)
             .maxIdleParkNs(maxIdleParkNs).conclude();
-        return AeronTransport.driverContext(args[0], termLengthBytes, countersBytes, idleStrategy(idle, maxIdleParkNs))
+        return AeronTransport.driverContext(args[0], termLengthBytes, countersBytes,
+            idleStrategy(idle, maxIdleParkNs, IdleProfile.configured()))
             .dirDeleteOnStart(false)
             .dirDeleteOnShutdown(true)
             .warnIfDirectoryExists(false)
@@ -103,18 +108,21 @@ public final class SharedMediaDriver
     /**
      * The SHARED agent's idle strategy.
      *
-     * @param idle          {@code sleep}: sleep the longest park, in whole milliseconds (at least 1), every idle duty
-     *                      cycle; {@code backoff}: spin, yield, then park from 1 µs up to the longest park.
-     * @param maxIdleParkNs the longest park.
+     * @param idle          {@code profile}: the idle profile's; {@code sleep}: sleep the longest park, in whole
+     *                      milliseconds (at least 1), every idle duty cycle; {@code backoff}: spin, yield, then park
+     *                      from 1 µs up to the longest park.
+     * @param maxIdleParkNs the longest park of {@code sleep} and {@code backoff}.
+     * @param profile       the host's idle profile.
      * @return the strategy.
      */
-    static IdleStrategy idleStrategy(final String idle, final long maxIdleParkNs)
+    static IdleStrategy idleStrategy(final String idle, final long maxIdleParkNs, final IdleProfile profile)
     {
         return switch (idle)
         {
+            case "profile" -> AeronTransport.driverIdleStrategy(profile, AeronTransport.Context.PROFILE_MAX_IDLE_PARK);
             case "sleep" -> new SleepingMillisIdleStrategy(Math.max(1, TimeUnit.NANOSECONDS.toMillis(maxIdleParkNs)));
             case "backoff" -> new BackoffIdleStrategy(10, 10, 1_000, maxIdleParkNs);
-            default -> throw new IllegalArgumentException("--idle must be sleep or backoff: " + idle);
+            default -> throw new IllegalArgumentException("--idle must be profile, sleep or backoff: " + idle);
         };
     }
 

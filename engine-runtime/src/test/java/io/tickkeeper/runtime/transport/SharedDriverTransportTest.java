@@ -11,6 +11,10 @@ import java.util.concurrent.locks.LockSupport;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
+import io.tickkeeper.runtime.IdleProfile;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -121,13 +125,26 @@ class SharedDriverTransportTest
         assertThatThrownBy(() -> SharedMediaDriver.context(new String[0]))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("usage");
         assertThatThrownBy(() -> SharedMediaDriver.context(new String[] {"/dev/shm/x", "--idle", "spin"}))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sleep or backoff");
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("profile, sleep or backoff");
         assertThatThrownBy(() -> SharedMediaDriver.context(new String[] {"/dev/shm/x", "--term-length-bytes", "1000"}))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("power of 2");
         assertThatThrownBy(() -> SharedMediaDriver.context(new String[] {"/dev/shm/x", "--idle"}))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
         assertThat(SharedMediaDriver.context(new String[] {"/dev/shm/x", "--idle", "backoff"}).sharedIdleStrategy())
-            .hasToString(SharedMediaDriver.idleStrategy("backoff", 1_000_000).toString());
+            .hasToString(new BackoffIdleStrategy(10, 10, 1_000, 1_000_000).toString());
+    }
+
+    @Test
+    void shouldWaitAsTheIdleProfileSaysUnlessTold()
+    {
+        assertThat(SharedMediaDriver.context(new String[] {"/dev/shm/x"}).sharedIdleStrategy())
+            .hasToString(IdleProfile.configured().newIdleStrategy().toString());
+        assertThat(SharedMediaDriver.idleStrategy("profile", 1_000_000, IdleProfile.LOW_CPU))
+            .hasToString(IdleProfile.LOW_CPU.newIdleStrategy().toString());
+        assertThat(SharedMediaDriver.idleStrategy("profile", 1_000_000, IdleProfile.BUSY_SPIN))
+            .isInstanceOf(BusySpinIdleStrategy.class);
+        assertThat(SharedMediaDriver.idleStrategy("sleep", 5_000_000, IdleProfile.LOW_CPU))
+            .hasToString(new SleepingMillisIdleStrategy(5).toString());
     }
 
     private static long receiveOne(final Publication publication, final Subscription subscription, final long value)
