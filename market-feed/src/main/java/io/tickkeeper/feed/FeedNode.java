@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.tickkeeper.coordinator.config.ConfigKeys;
 import io.tickkeeper.coordinator.config.LiveConfig;
 import io.tickkeeper.coordinator.lock.FencedLock;
+import io.tickkeeper.runtime.IdleProfile;
 
 /**
  * One market-feed process: publisher while it holds the feed's {@link FencedLock}, standby otherwise.
@@ -38,7 +39,8 @@ public final class FeedNode implements AutoCloseable
     public static final String LOCK_NAME = "market-feed";
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedNode.class);
-    private static final long MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** The longest the duty thread parks with nothing to do (the idle profile's, 1 µs at least). */
+    private static final long MAX_PARK_NS = Math.max(1_000L, IdleProfile.configured().maxParkNs());
     private static final long LAG_RESET_STEPS = 10L;
 
     /** A holding offered by the lock thread to the duty thread, and its end. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.tickkeeper.coordinator.CoordinatorClients;
 import io.tickkeeper.coordinator.Credentials;
@@ -12,11 +11,11 @@ import io.tickkeeper.feed.FeedSubscriber;
 import io.tickkeeper.node.broadcast.BroadcastEndpoints;
 import io.tickkeeper.node.broadcast.BroadcastSubscriber;
 import io.tickkeeper.node.client.ServiceClient;
+import io.tickkeeper.runtime.IdleProfile;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
@@ -39,7 +38,6 @@ import picocli.CommandLine.Option;
 public final class OrderGatewayMain implements Callable<Integer>
 {
     private static final Logger LOG = LoggerFactory.getLogger(OrderGatewayMain.class);
-    private static final long INBOUND_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     @Option(names = "--node", required = true, description = "This gateway's name, e.g. gw1 (logs, ExecIDs of "
         + "its own rejects, the Aeron directory).")
@@ -142,9 +140,7 @@ public final class OrderGatewayMain implements Callable<Integer>
             .shard(risk.substring(slash + 1))
             .aeron(transport.aeron())
             .responseEndpoint(responseEndpoint)
-            .idleStrategy(new BackoffIdleStrategy(
-                ServiceClient.Context.DEFAULT_IDLE_SPINS, ServiceClient.Context.DEFAULT_IDLE_YIELDS,
-                ServiceClient.Context.DEFAULT_IDLE_MIN_PARK_NS, ServiceClient.Context.DEFAULT_IDLE_MAX_PARK_NS)));
+            .idleStrategy(IdleProfile.configured().newIdleStrategy()));
         final FixGatewayApplication application = new FixGatewayApplication(accounts, symbols, channel,
             new SystemEpochNanoClock(), "G-" + node + "-" + System.currentTimeMillis(),
             broadcastPort == null ? PublicEvents.OWN_SESSION : PublicEvents.BROADCAST);
@@ -183,7 +179,7 @@ public final class OrderGatewayMain implements Callable<Integer>
         final BroadcastSubscriber broadcast = broadcastPort == null ? null : BroadcastSubscriber.subscribe(
             transport.aeron(), channel("--broadcast-port", broadcastHost() + ":" + broadcastPort),
             application.broadcastListener());
-        final AgentRunner runner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, INBOUND_MAX_PARK_NS),
+        final AgentRunner runner = new AgentRunner(IdleProfile.configured().newIdleStrategy(),
             ex -> LOG.error("inbound poller", ex), null, new Agent()
             {
                 @Override

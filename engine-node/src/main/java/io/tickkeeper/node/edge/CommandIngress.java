@@ -4,7 +4,6 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.aeron.Aeron;
@@ -17,11 +16,11 @@ import io.tickkeeper.protocol.sbe.ClientHelloDecoder;
 import io.tickkeeper.protocol.sbe.InputFrameDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.RefusalReason;
+import io.tickkeeper.runtime.IdleProfile;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -359,15 +358,6 @@ public final class CommandIngress implements AutoCloseable
         /** Default largest command accepted, in bytes. */
         public static final int DEFAULT_MAX_COMMAND_LENGTH = 512;
 
-        /** Default idle strategy: spins before yielding. */
-        public static final long DEFAULT_IDLE_SPINS = 100;
-        /** Default idle strategy: yields before parking. */
-        public static final long DEFAULT_IDLE_YIELDS = 10;
-        /** Default idle strategy: the first park. */
-        public static final long DEFAULT_IDLE_MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
-        /** Default idle strategy: the longest park, which bounds the added latency of an idle thread. */
-        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
-
         private String name = "service";
         private Aeron aeron;
         private String endpoint;
@@ -376,8 +366,7 @@ public final class CommandIngress implements AutoCloseable
         private ResponseRoutes routes;
         private EdgeRole role;
         private EpochNanoClock clock = new SystemEpochNanoClock();
-        private IdleStrategy idleStrategy = new BackoffIdleStrategy(
-            DEFAULT_IDLE_SPINS, DEFAULT_IDLE_YIELDS, DEFAULT_IDLE_MIN_PARK_NS, DEFAULT_IDLE_MAX_PARK_NS);
+        private IdleStrategy idleStrategy = IdleProfile.configured().newIdleStrategy();
         private int maxCommandLength = DEFAULT_MAX_COMMAND_LENGTH;
 
         /** @param name names the thread and log lines. */
@@ -436,7 +425,7 @@ public final class CommandIngress implements AutoCloseable
             return this;
         }
 
-        /** @param idleStrategy how the idle ingress thread waits; spin, yield, then park up to 1 ms unless set. */
+        /** @param idleStrategy how the idle ingress thread waits; the process's {@link IdleProfile} unless set. */
         public Context idleStrategy(final IdleStrategy idleStrategy)
         {
             this.idleStrategy = idleStrategy;

@@ -6,11 +6,11 @@ import io.aeron.Aeron;
 import io.tickkeeper.feed.FeedSubscriber;
 import io.tickkeeper.feed.Regime;
 import io.tickkeeper.risk.service.RiskCommandEncoder;
+import io.tickkeeper.runtime.IdleProfile;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
@@ -18,14 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The primary's market-feed subscription for one term: a {@link FeedSubscriber} on the node's feed port, polled by
- * its own thread (an Agrona agent that parks up to 1 ms when idle), turning every admitted ReferencePriceTick into
+ * its own thread (an Agrona agent that waits as the process's {@link IdleProfile} says), turning every admitted ReferencePriceTick into
  * a RiskReferencePrice input (the engine keeps a tick only when its (token, sequence) is newer than the
  * instrument's last). The port is bound only while the node is primary.
  */
 final class FeedRelay implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(FeedRelay.class);
-    private static final long MAX_PARK_NS = 1_000_000;
 
     private final AgentRunner runner;
     private final FeedSubscriber subscriber;
@@ -56,7 +55,7 @@ final class FeedRelay implements AutoCloseable
                     relayed.incrementAndGet();
                 }
             });
-        runner = new AgentRunner(new BackoffIdleStrategy(10, 10, 1_000, MAX_PARK_NS),
+        runner = new AgentRunner(IdleProfile.configured().newIdleStrategy(),
             error -> LOG.error("{}: feed poller", name, error), null, new Agent()
             {
                 @Override
