@@ -4,12 +4,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.tickkeeper.coordinator.Credentials;
+import io.tickkeeper.runtime.IdleProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -176,23 +179,38 @@ public final class SandboxMain implements Callable<Integer>
         out.println();
     }
 
+    /** The services' idle profile: the launcher's environment, which its children inherit. */
+    private static String idleProfile()
+    {
+        final String env = System.getenv(IdleProfile.ENV);
+        return env == null || env.isBlank()
+            ? IdleProfile.DEFAULT.name().toLowerCase(Locale.ROOT).replace('_', '-') + " (default)"
+            : env.strip() + " (" + IdleProfile.ENV + ")";
+    }
+
     private void measure(final Platform platform) throws InterruptedException
     {
-        final List<Long> pids = List.copyOf(platform.pids().values());
+        final Map<String, Long> processes = Map.copyOf(platform.pids());
+        final List<Long> pids = List.copyOf(processes.values());
         final long rssKb = ProcessMeter.rssKb(pids);
-        final long startTicks = ProcessMeter.cpuTicks(pids);
+        final Map<Long, Long> startTicks = new TreeMap<>();
+        pids.forEach(pid -> startTicks.put(pid, ProcessMeter.cpuTicks(pid)));
         final long startNs = System.nanoTime();
         Thread.sleep(measureForS * 1_000L);
-        final long ticks = ProcessMeter.cpuTicks(pids) - startTicks;
+        final Map<Long, Long> ticks = new TreeMap<>();
+        pids.forEach(pid -> ticks.put(pid, ProcessMeter.cpuTicks(pid) - startTicks.get(pid)));
         final long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
+        final long totalTicks = ticks.values().stream().mapToLong(Long::longValue).sum();
         final int cores = Runtime.getRuntime().availableProcessors();
         out.printf("sandbox: measured %d s after start: %d processes, resident memory %d MiB in total "
-                + "(this launcher not counted: %d MiB); idle CPU over %d s: %.1f%% of %d cores%n",
+                + "(this launcher not counted: %d MiB); idle CPU over %d s: %.1f%% of %d cores (idle profile %s)%n",
             measureAfterS, pids.size(), rssKb / 1024, ProcessMeter.rssKb(ProcessHandle.current().pid()) / 1024,
-            elapsedMs / 1000, ProcessMeter.percentOfCores(ticks, elapsedMs, cores), cores);
-        for (final Map.Entry<String, Long> pid : platform.pids().entrySet())
+            elapsedMs / 1000, ProcessMeter.percentOfCores(totalTicks, elapsedMs, cores), cores, idleProfile());
+        out.printf("  %-14s %8s %14s%n", "process", "resident", "CPU, % of 1 core");
+        for (final Map.Entry<String, Long> pid : new TreeMap<>(processes).entrySet())
         {
-            out.printf("  %-14s %6d MiB%n", pid.getKey(), ProcessMeter.rssKb(pid.getValue()) / 1024);
+            out.printf("  %-14s %4d MiB %14.1f%n", pid.getKey(), ProcessMeter.rssKb(pid.getValue()) / 1024,
+                ProcessMeter.percentOfCores(ticks.get(pid.getValue()), elapsedMs, 1));
         }
     }
 }
