@@ -17,6 +17,7 @@ import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,9 @@ public final class ReplicatedNode implements Closeable
         MessageHeaderDecoder.ENCODED_LENGTH + InputFrameDecoder.ENCODED_LENGTH;
     private static final int SERVICE_INPUT_SESSION_OFFSET =
         MessageHeaderDecoder.ENCODED_LENGTH + InputFrameDecoder.clientSessionIdEncodingOffset();
+    private static final int CLIENT_SEQUENCE_OFFSET =
+        MessageHeaderDecoder.ENCODED_LENGTH + InputFrameDecoder.clientSequenceEncodingOffset();
+    private static final long NONE_REFUSED = Long.MIN_VALUE;
 
     private enum Lifecycle
     {
@@ -110,6 +114,10 @@ public final class ReplicatedNode implements Closeable
     private final String primaryPath;
     private final String membersPath;
 
+    /** Ingress thread only: per session, the lowest client sequence refused while later ones may be in flight. */
+    private final Long2LongHashMap refusedSessions = new Long2LongHashMap(NONE_REFUSED);
+    /** Ingress thread only: the primary term {@link #refusedSessions} belongs to. */
+    private long refusalsEpoch;
     private ResponseRoutes routes;
     private CommandIngress ingress;
     private LeaseGatedPublisher output;
@@ -236,8 +244,63 @@ public final class ReplicatedNode implements Closeable
         control.shutdownNow();
     }
 
-    /** Ingress thread, only while primary: sequences one checked client command. */
+    /**
+     * Ingress thread, only while primary: sequences one checked client command. A command the pipeline does not take
+     * (an IllegalStateException: no pipeline, or a service holding client commands back while its primary hook
+     * runs) is refused NOT_PRIMARY, and so is every later command of its session until the session resends from
+     * that one: its client has later commands in flight, and taking one of them would apply the session's commands
+     * out of order (the refused one, resent, would then be refused for good as SEQUENCE_SKIPPED).
+     */
     private long sequence(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long sessionId = buffer.getLong(offset + SERVICE_INPUT_SESSION_OFFSET, MessageHeaderDecoder.BYTE_ORDER);
+        if (sessionId == 0)
+        {
+            return publish(buffer, offset, length);
+        }
+        final long clientSequence = buffer.getLong(offset + CLIENT_SEQUENCE_OFFSET, MessageHeaderDecoder.BYTE_ORDER);
+        final long termEpoch = epoch;
+        if (termEpoch != refusalsEpoch)
+        {
+            // Another term: what this node refused before, another primary may have applied since.
+            refusedSessions.clear();
+            refusalsEpoch = termEpoch;
+        }
+        final long refusedFrom = refusedFrom(sessionId);
+        if (refusedFrom != NONE_REFUSED && clientSequence > refusedFrom)
+        {
+            throw new IllegalStateException("session " + sessionId + " must resend from " + refusedFrom);
+        }
+        try
+        {
+            final long sequence = publish(buffer, offset, length);
+            if (refusedFrom != NONE_REFUSED)
+            {
+                refusedSessions.remove(sessionId);
+            }
+            return sequence;
+        }
+        catch (final IllegalStateException ex)
+        {
+            if (refusedFrom == NONE_REFUSED || clientSequence < refusedFrom)
+            {
+                if (refusedSessions.size() >= MAX_CLIENT_SESSIONS)
+                {
+                    refusedSessions.clear();
+                }
+                refusedSessions.put(sessionId, clientSequence);
+            }
+            throw ex;
+        }
+    }
+
+    /** Ingress thread: the lowest refused client sequence of a session still waiting for its resend. */
+    private long refusedFrom(final long sessionId)
+    {
+        return refusedSessions.isEmpty() ? NONE_REFUSED : refusedSessions.get(sessionId);
+    }
+
+    private long publish(final DirectBuffer buffer, final int offset, final int length)
     {
         final ServicePipeline current = pipeline;
         if (current == null)
@@ -262,7 +325,7 @@ public final class ReplicatedNode implements Closeable
         {
             throw new IllegalStateException("node " + name + " is not primary");
         }
-        return sequence(buffer, offset, length);
+        return publish(buffer, offset, length);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.tickkeeper.protocol.sbe.CancelReason;
 import io.tickkeeper.protocol.sbe.EndOfDayDecoder;
 import io.tickkeeper.protocol.sbe.EndOfDayEncoder;
+import io.tickkeeper.protocol.sbe.InputFrameDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
 import io.tickkeeper.protocol.sbe.OrderAcceptedEncoder;
@@ -18,6 +19,7 @@ import io.tickkeeper.protocol.sbe.Side;
 import io.tickkeeper.runtime.EnginePipeline;
 import io.tickkeeper.runtime.InputHandler;
 import io.tickkeeper.runtime.OutputSink;
+import io.tickkeeper.runtime.PipelineState;
 import io.tickkeeper.runtime.StateSnapshotter;
 import io.tickkeeper.runtime.session.SessionTable;
 import org.agrona.DirectBuffer;
@@ -42,6 +44,8 @@ final class CountingService implements ReplicatedService
     final List<Long> markerSequences = new CopyOnWriteArrayList<>();
     final List<Long> routedOrderIds = new CopyOnWriteArrayList<>();
     volatile int notPrimaryCalls;
+    /** A client sequence the pipeline refuses the first time it comes (0: none). */
+    volatile long refuseOnce;
     volatile Counter lastState;
 
     volatile InputPublisher inputs;
@@ -61,8 +65,8 @@ final class CountingService implements ReplicatedService
     {
         final Counter counter = new Counter();
         lastState = counter;
-        return new SessionPipeline(runtime, snapshotDirectory, counter, counter, counter::stateHash,
-            new SessionTable(64, 256, 16));
+        return new RefusingOnce(new SessionPipeline(runtime, snapshotDirectory, counter, counter, counter::stateHash,
+            new SessionTable(64, 256, 16)));
     }
 
     @Override
@@ -104,6 +108,81 @@ final class CountingService implements ReplicatedService
     public void onNotPrimary()
     {
         notPrimaryCalls++;
+    }
+
+    /**
+     * The pipeline, which refuses (IllegalStateException, as a service holding client commands back while its
+     * primary hook runs) the client command whose client sequence is {@link #refuseOnce} the first time it comes.
+     */
+    private final class RefusingOnce implements ServicePipeline
+    {
+        private final ServicePipeline pipeline;
+
+        RefusingOnce(final ServicePipeline pipeline)
+        {
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        public long start()
+        {
+            return pipeline.start();
+        }
+
+        @Override
+        public long publish(final DirectBuffer buffer, final int offset, final int length)
+        {
+            final long clientSequence = buffer.getLong(MessageHeaderDecoder.ENCODED_LENGTH
+                + InputFrameDecoder.clientSequenceEncodingOffset() + offset, MessageHeaderDecoder.BYTE_ORDER);
+            if (clientSequence != 0 && clientSequence == refuseOnce)
+            {
+                refuseOnce = 0;
+                throw new IllegalStateException("client command " + clientSequence + " held back once");
+            }
+            return pipeline.publish(buffer, offset, length);
+        }
+
+        @Override
+        public void requestSnapshot()
+        {
+            pipeline.requestSnapshot();
+        }
+
+        @Override
+        public long lastSnapshotSequence()
+        {
+            return pipeline.lastSnapshotSequence();
+        }
+
+        @Override
+        public long outputSequence()
+        {
+            return pipeline.outputSequence();
+        }
+
+        @Override
+        public PipelineState state()
+        {
+            return pipeline.state();
+        }
+
+        @Override
+        public long stateHash()
+        {
+            return pipeline.stateHash();
+        }
+
+        @Override
+        public EnginePipeline runtime()
+        {
+            return pipeline.runtime();
+        }
+
+        @Override
+        public void close()
+        {
+            pipeline.close();
+        }
     }
 
     /** The state and logic of one incarnation: a count of inputs and a sum of prices. */

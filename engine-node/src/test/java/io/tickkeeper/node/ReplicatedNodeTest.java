@@ -167,6 +167,53 @@ class ReplicatedNodeTest
         assertThat(serviceB.lastState.sum()).isEqualTo(1_100);
     }
 
+    @Test
+    void shouldKeepASessionsCommandsInOrderWhenThePipelineRefusedOneOfThem() throws Exception
+    {
+        final CountingService service = new CountingService();
+        final ReplicatedNode a = new ReplicatedNode(config("a", 21_100, 21_111), service, clientA);
+        final List<ServiceAnswer> answers = new CopyOnWriteArrayList<>();
+        try (a; ServiceClient client = new ServiceClient(new ServiceClient.Context()
+            .name("counting-client")
+            .curator(clientA)
+            .service(SERVICE_NAME)
+            .shard("0")
+            .aeron(transport.aeron())
+            .responseEndpoint("127.0.0.1:21120")
+            .sessionId(SESSION)
+            .listener(new ServiceClientListener()
+            {
+                @Override
+                public void onAnswer(
+                    final ServiceAnswer answer, final DirectBuffer buffer, final int offset, final int length)
+                {
+                    answers.add(answer);
+                }
+            })))
+        {
+            a.start();
+            await("a primary", () -> a.state() == NodeState.PRIMARY);
+            client.start();
+            client.send(command(1, 100, 1), 0, length());
+            await("the first answer", () -> answers.size() == 1);
+
+            // Command 2 is refused as not-primary once; 3 and 4 are already on their way when the refusal comes
+            // back. Taking 3 would leave 2 to be refused for good (SEQUENCE_SKIPPED) when the client resends it.
+            service.refuseOnce = 2;
+            client.send(command(2, 200, 1), 0, length());
+            client.send(command(3, 300, 1), 0, length());
+            client.send(command(4, 400, 1), 0, length());
+            await("four answers", () -> answers.size() == 4);
+            assertThat(service.refuseOnce).isZero();
+            assertThat(client.notPrimaryRefusals()).isPositive();
+            assertThat(answers).extracting(ServiceAnswer::clientSequence).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(answers).extracting(ServiceAnswer::templateId).containsOnly(OrderAcceptedDecoder.TEMPLATE_ID);
+            assertThat(client.unacknowledged()).isZero();
+        }
+        assertThat(service.lastState.count()).isEqualTo(5);
+        assertThat(service.lastState.sum()).isEqualTo(1_000);
+    }
+
     private static UnsafeBuffer command(final long clientSequence, final long price, final int instrumentId)
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[length()]);
