@@ -4,6 +4,7 @@ import io.tickkeeper.node.client.ServiceAnswer;
 import io.tickkeeper.node.client.ServiceClient;
 import io.tickkeeper.node.client.ServiceClientListener;
 import io.tickkeeper.protocol.sbe.CommandRefusedDecoder;
+import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.RiskAccountSessionAckDecoder;
 import io.tickkeeper.protocol.sbe.RiskCancelRejectDecoder;
 import io.tickkeeper.protocol.sbe.RiskExecutionReportDecoder;
@@ -86,12 +87,16 @@ public final class ServiceRiskChannel implements RiskChannel, AutoCloseable
     /** Hands every event of the session to the gateway. */
     private final class Forwarder implements ServiceClientListener
     {
+        private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        private final CommandRefusedDecoder refused = new CommandRefusedDecoder();
+
         @Override
         public void onAnswer(final ServiceAnswer answer, final DirectBuffer buffer, final int offset, final int length)
         {
             if (answer.templateId() == CommandRefusedDecoder.TEMPLATE_ID)
             {
-                LOG.info("risk refused command {} of session {}", answer.clientSequence(), client.sessionId());
+                LOG.warn("risk refused command {} of session {}: {}", answer.clientSequence(), client.sessionId(),
+                    refused.wrapAndApplyHeader(buffer, offset, header).reason());
                 return;
             }
             if (answer.templateId() == RiskAccountSessionAckDecoder.TEMPLATE_ID)
