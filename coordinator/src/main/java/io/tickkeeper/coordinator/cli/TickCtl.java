@@ -46,6 +46,8 @@ public final class TickCtl implements Callable<Integer>
 {
     /** The ensemble {@code tickctl} talks to unless {@code --zk} says otherwise: the local launcher's ports. */
     public static final String DEFAULT_ZK = "127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183";
+    /** The environment variable that, when set, replaces {@link #DEFAULT_ZK} (the compose cluster sets it). */
+    public static final String ZK_ENV = "TICKKEEPER_ZK";
     /** Name of the system property slf4j-simple reads for its level. */
     static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
@@ -53,7 +55,8 @@ public final class TickCtl implements Callable<Integer>
     private CommandSpec spec;
 
     @Option(names = "--zk", scope = ScopeType.LOCAL, paramLabel = "<host:port,...>",
-        description = "ZooKeeper connect string (default: ${DEFAULT-VALUE}).", defaultValue = DEFAULT_ZK)
+        description = "ZooKeeper connect string; TICKKEEPER_ZK when set (default: ${DEFAULT-VALUE}).",
+        defaultValue = "${env:" + ZK_ENV + ":-" + DEFAULT_ZK + "}")
     private String zkConnect;
 
     @Option(names = "--timeout-ms", scope = ScopeType.LOCAL, paramLabel = "<ms>",
