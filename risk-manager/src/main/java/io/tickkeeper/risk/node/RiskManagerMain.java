@@ -5,11 +5,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.tickkeeper.coordinator.CoordinatorClients;
-import io.tickkeeper.coordinator.Credentials;
 import io.tickkeeper.coordinator.config.ConfigKeys;
 import io.tickkeeper.coordinator.config.LiveConfig;
 import io.tickkeeper.node.NodeConfig;
+import io.tickkeeper.node.NodeOptions;
 import io.tickkeeper.node.ReplicatedNode;
 import io.tickkeeper.node.broadcast.BroadcastEndpoints;
 import io.tickkeeper.node.broadcast.BroadcastPublisher;
@@ -20,9 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code risk-manager}: runs one node of the risk manager (service {@code risk}), primary or hot standby
@@ -37,37 +35,8 @@ public final class RiskManagerMain implements Callable<Integer>
 {
     private static final Logger LOG = LoggerFactory.getLogger(RiskManagerMain.class);
 
-    @Option(names = "--node", required = true, description = "This node's name, unique in the shard.")
-    private String node;
-
-    @Option(names = "--shard", defaultValue = "0", description = "The risk shard (default: ${DEFAULT-VALUE}).")
-    private String shard;
-
-    @Option(names = "--zk", defaultValue = "127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183",
-        description = "ZooKeeper connect string (default: ${DEFAULT-VALUE}).")
-    private String zkConnect;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-        description = "Address to listen on and publish (default: ${DEFAULT-VALUE}).")
-    private String host;
-
-    @Option(names = "--client-port", required = true, description = "UDP port of the client ingress.")
-    private int clientPort;
-
-    @Option(names = "--replication-port", required = true,
-        description = "UDP port where, as primary, this node takes its standby's requests and acknowledgements.")
-    private int replicationPort;
-
-    @Option(names = "--peer", required = true, paramLabel = "<host:port>",
-        description = "The other node's replication endpoint, where this node catches up as a standby.")
-    private String peer;
-
-    @Option(names = "--data-dir", required = true, description = "Journal and snapshots, e.g. var/risk/a.")
-    private Path dataDir;
-
-    @Option(names = "--session-timeout-ms", defaultValue = "1000",
-        description = "ZooKeeper session timeout (default: ${DEFAULT-VALUE}).")
-    private int sessionTimeoutMs;
+    @Mixin
+    private NodeOptions nodeOptions;
 
     @Option(names = "--matching-shards", defaultValue = MatchingShards.DEFAULT, paramLabel = "<name=ids;...>",
         description = "The matching shards by index, ';'-separated name=instrument ids (default: ${DEFAULT-VALUE}).")
@@ -90,9 +59,6 @@ public final class RiskManagerMain implements Callable<Integer>
             + "(market data, drop copies); none by default.")
     private String broadcast;
 
-    @Spec
-    private CommandSpec spec;
-
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
@@ -100,7 +66,7 @@ public final class RiskManagerMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
-        quietLibraryLogs();
+        NodeOptions.quietLibraryLogs();
         System.exit(commandLine().execute(args));
     }
 
@@ -110,26 +76,13 @@ public final class RiskManagerMain implements Callable<Integer>
         return new CommandLine(new RiskManagerMain());
     }
 
-    /** ZooKeeper and Curator log every connection step at info; keep their warnings, unless told otherwise. */
-    static void quietLibraryLogs()
-    {
-        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator"})
-        {
-            final String property = "org.slf4j.simpleLogger.log." + library;
-            if (System.getProperty(property) == null)
-            {
-                System.setProperty(property, "warn");
-            }
-        }
-    }
-
     @Override
     public Integer call() throws Exception
     {
-        final NodeConfig config = config();
+        final NodeConfig config = nodeOptions.nodeConfig(RiskService.SERVICE, false);
         final MatchingShards shards = shards();
-        final CuratorFramework client = CoordinatorClients.newClient(
-            zkConnect, sessionTimeoutMs, Credentials.fromEnvironment());
+        final String node = nodeOptions.node();
+        final CuratorFramework client = nodeOptions.newClient();
         client.start();
         final LiveConfig liveConfig = new LiveConfig(client, ConfigKeys.registry());
         final AeronTransport transport = AeronTransport.launch("risk-clients-" + node);
@@ -141,7 +94,7 @@ public final class RiskManagerMain implements Callable<Integer>
             .aeron(transport.aeron())
             .liveConfig(liveConfig)
             .shards(shards)
-            .host(host)
+            .host(nodeOptions.host())
             .matchingResponsePort(matchingResponsePort)
             .feedPort(feedPort)
             .tradeLogDirectory(tradeLogDir.toAbsolutePath())
@@ -165,7 +118,8 @@ public final class RiskManagerMain implements Callable<Integer>
         }, "risk-manager-shutdown"));
         riskNode.start();
         LOG.info("{}: risk node started: client {}:{}, matching shards {}, responses from port {}, feed port {}, "
-            + "trade log {}", node, host, clientPort, shards.names(), matchingResponsePort, feedPort, tradeLogDir);
+            + "trade log {}", node, nodeOptions.host(), nodeOptions.clientPort(), shards.names(), matchingResponsePort,
+            feedPort, tradeLogDir);
         stopped.await();
         closed.await(30, TimeUnit.SECONDS);
         return 0;
@@ -181,27 +135,7 @@ public final class RiskManagerMain implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "--matching-shards: " + ex.getMessage(), ex);
-        }
-    }
-
-    private NodeConfig config()
-    {
-        final int colon = peer.lastIndexOf(':');
-        if (colon <= 0 || colon == peer.length() - 1)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--peer must be host:port: " + peer);
-        }
-        try
-        {
-            return new NodeConfig(RiskService.SERVICE, shard, node, host, clientPort, replicationPort,
-                peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)), dataDir.toAbsolutePath(),
-                sessionTimeoutMs, false);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage(), ex);
+            throw nodeOptions.usageError("--matching-shards: " + ex.getMessage(), ex);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.tickkeeper.risk.service;
 
+import io.tickkeeper.node.EventFrameWriter;
 import io.tickkeeper.protocol.sbe.BooleanType;
 import io.tickkeeper.protocol.sbe.CancelOrderEncoder;
 import io.tickkeeper.protocol.sbe.CancelRejectResponseTo;
-import io.tickkeeper.protocol.sbe.EventFrameEncoder;
 import io.tickkeeper.protocol.sbe.InputFrameEncoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
 import io.tickkeeper.protocol.sbe.NewOrderEncoder;
@@ -37,7 +37,7 @@ public final class RiskEventEncoder implements RiskEventListener
     /** The largest output, in bytes: an execution report. */
     public static final int MAX_OUTPUT_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + RiskExecutionReportEncoder.BLOCK_LENGTH;
 
-    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final EventFrameWriter writer = new EventFrameWriter("an output outside an input");
     private final RiskExecutionReportEncoder executionReport = new RiskExecutionReportEncoder();
     private final RiskCancelRejectEncoder cancelReject = new RiskCancelRejectEncoder();
     private final RiskTradeEncoder trade = new RiskTradeEncoder();
@@ -46,11 +46,6 @@ public final class RiskEventEncoder implements RiskEventListener
     private final CancelOrderEncoder cancel = new CancelOrderEncoder();
     private final ReplaceOrderEncoder replace = new ReplaceOrderEncoder();
     private final SetReferencePriceEncoder setReferencePrice = new SetReferencePriceEncoder();
-    private OutputSink out;
-    private long epoch;
-    private long sequence;
-    private long clientSessionId;
-    private long clientSequence;
 
     /**
      * Starts the outputs of one input.
@@ -65,25 +60,19 @@ public final class RiskEventEncoder implements RiskEventListener
         final OutputSink out, final long epoch, final long sequence, final long clientSessionId,
         final long clientSequence)
     {
-        this.out = out;
-        this.epoch = epoch;
-        this.sequence = sequence;
-        this.clientSessionId = clientSessionId;
-        this.clientSequence = clientSequence;
+        writer.begin(out, epoch, sequence, clientSessionId, clientSequence);
     }
 
     /** Ends the outputs of the current input. */
     public void end()
     {
-        out = null;
+        writer.end();
     }
 
     @Override
     public void onExecutionReport(final long timestampNs, final ExecutionReport report)
     {
-        final int offset = claim(RiskExecutionReportEncoder.BLOCK_LENGTH);
-        executionReport.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(executionReport.frame(), report.sessionId(), timestampNs);
+        writer.frame(writer.wrap(executionReport).frame(), report.sessionId(), timestampNs);
         executionReport.execId(report.execId())
             .orderId(report.orderId())
             .price(report.price())
@@ -103,7 +92,7 @@ public final class RiskEventEncoder implements RiskEventListener
             .ordStatus(report.ordStatus())
             .clOrdId(report.clOrdId())
             .origClOrdId(report.origClOrdId());
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + executionReport.encodedLength());
+        writer.commit(executionReport);
     }
 
     @Override
@@ -112,9 +101,7 @@ public final class RiskEventEncoder implements RiskEventListener
         final int accountId, final RiskRejectReason reason, final OrdStatus ordStatus,
         final CancelRejectResponseTo responseTo, final String clOrdId, final String origClOrdId)
     {
-        final int offset = claim(RiskCancelRejectEncoder.BLOCK_LENGTH);
-        cancelReject.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(cancelReject.frame(), sessionId, timestampNs);
+        writer.frame(writer.wrap(cancelReject).frame(), sessionId, timestampNs);
         cancelReject.orderId(orderId)
             .instrumentId(instrumentId)
             .accountId(accountId)
@@ -123,7 +110,7 @@ public final class RiskEventEncoder implements RiskEventListener
             .responseTo(responseTo)
             .clOrdId(clOrdId)
             .origClOrdId(origClOrdId);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + cancelReject.encodedLength());
+        writer.commit(cancelReject);
     }
 
     @Override
@@ -131,14 +118,12 @@ public final class RiskEventEncoder implements RiskEventListener
         final long timestampNs, final long sessionId, final int accountId, final int openOrders,
         final boolean connected, final boolean served)
     {
-        final int offset = claim(RiskAccountSessionAckEncoder.BLOCK_LENGTH);
-        sessionAck.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(sessionAck.frame(), sessionId, timestampNs);
+        writer.frame(writer.wrap(sessionAck).frame(), sessionId, timestampNs);
         sessionAck.accountId(accountId)
             .openOrders(openOrders)
             .connected(connected ? BooleanType.TRUE : BooleanType.FALSE)
             .served(served ? BooleanType.TRUE : BooleanType.FALSE);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + sessionAck.encodedLength());
+        writer.commit(sessionAck);
     }
 
     @Override
@@ -147,9 +132,7 @@ public final class RiskEventEncoder implements RiskEventListener
         final int instrumentId, final long price, final long quantity, final long buyOrderId, final int buyAccountId,
         final long sellOrderId, final int sellAccountId, final Side aggressorSide)
     {
-        final int offset = claim(RiskTradeEncoder.BLOCK_LENGTH);
-        trade.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(trade.frame(), 0, timestampNs);
+        writer.frame(writer.wrap(trade).frame(), 0, timestampNs);
         trade.tradeId(tradeId)
             .matchingEpoch(matchingEpoch)
             .matchingSequence(matchingSequence)
@@ -161,7 +144,7 @@ public final class RiskEventEncoder implements RiskEventListener
             .buyAccountId(buyAccountId)
             .sellAccountId(sellAccountId)
             .aggressorSide(aggressorSide);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
+        writer.commit(trade);
     }
 
     @Override
@@ -170,9 +153,7 @@ public final class RiskEventEncoder implements RiskEventListener
         final int instrumentId, final int accountId, final Side side, final OrderType orderType, final long price,
         final long quantity)
     {
-        final int offset = claim(NewOrderEncoder.BLOCK_LENGTH);
-        newOrder.wrapAndApplyHeader(out.buffer(), offset, header);
-        forwardFrame(newOrder.frame(), shard, clientSequence, timestampNs);
+        forwardFrame(writer.wrap(newOrder).frame(), shard, clientSequence, timestampNs);
         newOrder.clientOrderId(orderId)
             .price(price)
             .quantity(quantity)
@@ -181,7 +162,7 @@ public final class RiskEventEncoder implements RiskEventListener
             .side(side)
             .orderType(orderType)
             .stpMode(StpMode.NONE);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength());
+        writer.commit(newOrder);
     }
 
     @Override
@@ -189,13 +170,11 @@ public final class RiskEventEncoder implements RiskEventListener
         final long timestampNs, final int shard, final long clientSequence, final long matchingOrderId,
         final int instrumentId, final int accountId)
     {
-        final int offset = claim(CancelOrderEncoder.BLOCK_LENGTH);
-        cancel.wrapAndApplyHeader(out.buffer(), offset, header);
-        forwardFrame(cancel.frame(), shard, clientSequence, timestampNs);
+        forwardFrame(writer.wrap(cancel).frame(), shard, clientSequence, timestampNs);
         cancel.orderId(matchingOrderId)
             .instrumentId(instrumentId)
             .accountId(accountId);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength());
+        writer.commit(cancel);
     }
 
     @Override
@@ -203,15 +182,13 @@ public final class RiskEventEncoder implements RiskEventListener
         final long timestampNs, final int shard, final long clientSequence, final long matchingOrderId,
         final int instrumentId, final int accountId, final long newPrice, final long newOpenQuantity)
     {
-        final int offset = claim(ReplaceOrderEncoder.BLOCK_LENGTH);
-        replace.wrapAndApplyHeader(out.buffer(), offset, header);
-        forwardFrame(replace.frame(), shard, clientSequence, timestampNs);
+        forwardFrame(writer.wrap(replace).frame(), shard, clientSequence, timestampNs);
         replace.orderId(matchingOrderId)
             .newPrice(newPrice)
             .newQuantity(newOpenQuantity)
             .instrumentId(instrumentId)
             .accountId(accountId);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + replace.encodedLength());
+        writer.commit(replace);
     }
 
     @Override
@@ -219,29 +196,9 @@ public final class RiskEventEncoder implements RiskEventListener
         final long timestampNs, final int shard, final long clientSequence, final int instrumentId,
         final long referencePrice)
     {
-        final int offset = claim(SetReferencePriceEncoder.BLOCK_LENGTH);
-        setReferencePrice.wrapAndApplyHeader(out.buffer(), offset, header);
-        forwardFrame(setReferencePrice.frame(), shard, clientSequence, timestampNs);
+        forwardFrame(writer.wrap(setReferencePrice).frame(), shard, clientSequence, timestampNs);
         setReferencePrice.referencePrice(referencePrice).instrumentId(instrumentId);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + setReferencePrice.encodedLength());
-    }
-
-    private int claim(final int blockLength)
-    {
-        if (out == null)
-        {
-            throw new IllegalStateException("an output outside an input");
-        }
-        return out.claim(MessageHeaderEncoder.ENCODED_LENGTH + blockLength);
-    }
-
-    private void frame(final EventFrameEncoder frame, final long sessionId, final long timestampNs)
-    {
-        frame.epoch(epoch)
-            .sequence(sequence)
-            .clientSessionId(sessionId)
-            .clientSequence(sessionId == clientSessionId ? clientSequence : 0)
-            .timestampNs(timestampNs);
+        writer.commit(setReferencePrice);
     }
 
     private static void forwardFrame(
