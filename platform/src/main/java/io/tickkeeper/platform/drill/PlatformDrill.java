@@ -24,6 +24,7 @@ import io.tickkeeper.platform.ServiceKind;
 import io.tickkeeper.platform.fix.ExecutionLedger;
 import io.tickkeeper.platform.fix.FixTradingClient;
 import io.tickkeeper.platform.fix.OpenLoopTrader;
+import io.tickkeeper.platform.fix.OrderReconciliation;
 import io.tickkeeper.risk.node.MatchingShards;
 import io.tickkeeper.risk.service.RiskPipeline;
 import io.tickkeeper.runtime.EnginePipeline;
@@ -52,6 +53,7 @@ final class PlatformDrill
     private final double rate;
     private final int rounds;
     private final PrintStream out;
+    private long acceptedUnanswered;
 
     /**
      * @param settings   the platform to run.
@@ -69,6 +71,15 @@ final class PlatformDrill
         this.rate = rate;
         this.rounds = rounds;
         this.out = out;
+    }
+
+    /**
+     * @return after {@link #run()}: orders the platform knows (OrderStatusRequest) but never acknowledged or
+     *         rejected, or never answered about; acceptance needs 0 (every accepted order is acknowledged once).
+     */
+    long acceptedUnanswered()
+    {
+        return acceptedUnanswered;
     }
 
     DrillVerdict run() throws Exception
@@ -119,6 +130,9 @@ final class PlatformDrill
                 flow.join(10_000);
                 DrillChecks.awaitQuiet(ledger);
                 lostAcked = checks.lostAcknowledged(client, ledger);
+                final OrderReconciliation.Result reconciled = OrderReconciliation.reconcile(client, ledger, 60_000);
+                checks.note(reconciled.finding());
+                acceptedUnanswered = reconciled.acceptedUnanswered();
                 clientSummary = DrillChecks.clientSummary(ledger, client);
             }
             failovers = kills.failovers();

@@ -12,12 +12,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code drill --local [--quick]}: the platform failover drill on this machine (docs/runbook-drill.md). Its last line
  * is {@code drill: kills=N acked=N lost_acked=N duplicate_fills=N state_hash_mismatch=N stale_epoch_accepted=N
- * failover_ms_p50=N failover_ms_max=N}; the exit code is 0 when the four safety counters are 0.
+ * failover_ms_p50=N failover_ms_max=N}; the exit code is 0 when the four safety counters are 0 and no order the
+ * platform accepted went unanswered (the report's reconciliation of unanswered orders).
  */
 @Command(name = "drill", mixinStandardHelpOptions = true, version = "drill 0.2.0",
     description = "Kill the primary of every HA service and a gateway while a FIX client trades; check the invariants.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:all four safety counters are 0", "1:a safety counter is not 0", "2:usage error",
+    exitCodeList = {"0:all four safety counters are 0 and no accepted order went unanswered",
+        "1:a safety counter is not 0, or an accepted order went unanswered", "2:usage error",
         "3:a drill step could not be carried out (see the message and the logs)"})
 public final class PlatformDrillMain implements Callable<Integer>
 {
@@ -84,11 +86,12 @@ public final class PlatformDrillMain implements Callable<Integer>
             .servicePortBase(portBase)
             .sessionTimeoutMs(sessionTimeoutMs)
             .build();
+        final PlatformDrill drill = new PlatformDrill(settings, resultsDir.toAbsolutePath(), rate,
+            rounds != null ? rounds : quick ? 1 : 2, out);
         final DrillVerdict verdict;
         try
         {
-            verdict = new PlatformDrill(settings, resultsDir.toAbsolutePath(), rate,
-                rounds != null ? rounds : quick ? 1 : 2, out).run();
+            verdict = drill.run();
         }
         catch (final Exception ex)
         {
@@ -97,6 +100,6 @@ public final class PlatformDrillMain implements Callable<Integer>
             return 3;
         }
         out.println(verdict.line());
-        return verdict.passed() ? 0 : 1;
+        return verdict.passed() && drill.acceptedUnanswered() == 0 ? 0 : 1;
     }
 }

@@ -1,6 +1,7 @@
 package io.tickkeeper.platform.fix;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,40 @@ public final class ExecutionLedger
      */
     public synchronized void onSent(final String clOrdId, final long quantity, final long intendedNs)
     {
-        orders.put(clOrdId, new OrderRecord(quantity, intendedNs));
-        sent++;
+        onSent(clOrdId, quantity, intendedNs, 0);
+    }
+
+    /**
+     * Records an order the client sent.
+     *
+     * @param clOrdId    its ClOrdID.
+     * @param quantity   its quantity.
+     * @param intendedNs when the open-loop schedule meant to send it ({@link System#nanoTime()}).
+     * @param sentMillis when it was handed to the session (wall clock, to match it with the platform's logs).
+     */
+    public synchronized void onSent(
+        final String clOrdId, final long quantity, final long intendedNs, final long sentMillis)
+    {
+        if (orders.put(clOrdId, new OrderRecord(quantity, intendedNs, sentMillis)) == null)
+        {
+            sent++;
+        }
+    }
+
+    /**
+     * Forgets an order {@link #onSent recorded} that the session then refused to send (it was not logged on any
+     * more): it never left the client, and the client sends it again under the same ClOrdID.
+     *
+     * @param clOrdId its ClOrdID.
+     */
+    public synchronized void onNotSent(final String clOrdId)
+    {
+        final OrderRecord order = orders.get(clOrdId);
+        if (order != null && order.ackNs == 0 && !order.rejected && order.filled == 0)
+        {
+            orders.remove(clOrdId);
+            sent--;
+        }
     }
 
     /**
@@ -142,6 +175,21 @@ public final class ExecutionLedger
         return acked;
     }
 
+    /** @return the orders sent that got neither an acknowledgement nor a rejection (yet), oldest first. */
+    public synchronized List<Unanswered> unansweredOrders()
+    {
+        final List<Unanswered> unanswered = new ArrayList<>();
+        orders.forEach((id, order) ->
+        {
+            if (order.ackNs == 0 && !order.rejected)
+            {
+                unanswered.add(new Unanswered(id, order.sentMillis, order.filled));
+            }
+        });
+        unanswered.sort(Comparator.comparingLong(Unanswered::sentMillis).thenComparing(Unanswered::clOrdId));
+        return unanswered;
+    }
+
     /** @return the arrival times of the acknowledgements, in order. */
     public synchronized List<Long> ackTimesNs()
     {
@@ -208,18 +256,31 @@ public final class ExecutionLedger
         return unknownReports;
     }
 
+    /**
+     * An order without an acknowledgement or a rejection.
+     *
+     * @param clOrdId    its ClOrdID.
+     * @param sentMillis when it was handed to the session (wall clock), 0 when not recorded.
+     * @param filled     the quantity reported filled meanwhile (a fill without its acknowledgement).
+     */
+    public record Unanswered(String clOrdId, long sentMillis, long filled)
+    {
+    }
+
     private static final class OrderRecord
     {
         final long quantity;
         final long intendedNs;
+        final long sentMillis;
         long ackNs;
         long filled;
         boolean rejected;
 
-        OrderRecord(final long quantity, final long intendedNs)
+        OrderRecord(final long quantity, final long intendedNs, final long sentMillis)
         {
             this.quantity = quantity;
             this.intendedNs = intendedNs;
+            this.sentMillis = sentMillis;
         }
     }
 }

@@ -209,8 +209,13 @@ public final class FixTradingClient implements AutoCloseable
         {
             return false;
         }
-        ledger.onSent(clOrdId, quantity, intendedNs);
-        return send(order);
+        ledger.onSent(clOrdId, quantity, intendedNs, System.currentTimeMillis());
+        if (send(order))
+        {
+            return true;
+        }
+        ledger.onNotSent(clOrdId);
+        return false;
     }
 
     /**

@@ -36,9 +36,11 @@ class PlatformDrillSystemTest
             .build();
         final ByteArrayOutputStream progress = new ByteArrayOutputStream();
         final DrillVerdict verdict;
+        final PlatformDrill drill;
         try (PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8))
         {
-            verdict = new PlatformDrill(settings, base.resolve("results"), 100, 1, out).run();
+            drill = new PlatformDrill(settings, base.resolve("results"), 100, 1, out);
+            verdict = drill.run();
             out.println(verdict.line());
         }
         finally
@@ -54,5 +56,6 @@ class PlatformDrillSystemTest
         assertThat(verdict.stateHashMismatch()).as("state_hash_mismatch").isZero();
         assertThat(verdict.staleEpochAccepted()).as("stale_epoch_accepted").isZero();
         assertThat(verdict.failoverMsMax()).as("every failover measured").isPositive();
+        assertThat(drill.acceptedUnanswered()).as("accepted orders never acknowledged nor rejected").isZero();
     }
 }
