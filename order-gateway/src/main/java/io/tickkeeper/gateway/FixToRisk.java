@@ -11,6 +11,7 @@ import io.tickkeeper.protocol.sbe.RiskReplaceOrderEncoder;
 import io.tickkeeper.protocol.sbe.Side;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.sbe.MessageEncoderFlyweight;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 
@@ -44,6 +45,9 @@ public final class FixToRisk
     private final RiskOrderStatusRequestEncoder status = new RiskOrderStatusRequestEncoder();
     private final RiskAccountSessionEncoder accountSession = new RiskAccountSessionEncoder();
     private int length;
+    private String referenceClOrdId;
+    private String referenceOrigClOrdId;
+    private int referenceInstrumentId;
 
     /** @param symbols the instruments the gateway accepts. */
     public FixToRisk(final Symbols symbols)
@@ -162,8 +166,7 @@ public final class FixToRisk
         {
             return FixReject.UNSUPPORTED_ORD_TYPE;
         }
-        newOrder.wrapAndApplyHeader(buffer, 0, header);
-        frame(newOrder.frame(), timestampNs);
+        frame(newOrder.wrapAndApplyHeader(buffer, 0, header).frame(), timestampNs);
         newOrder.price(price)
             .quantity(quantity)
             .instrumentId(instrumentId)
@@ -171,8 +174,7 @@ public final class FixToRisk
             .side(side)
             .orderType(orderType)
             .clOrdId(clOrdId);
-        length = MessageHeaderEncoder.ENCODED_LENGTH + newOrder.encodedLength();
-        return FixReject.NONE;
+        return encoded(newOrder);
     }
 
     /**
@@ -186,26 +188,17 @@ public final class FixToRisk
     public FixReject cancel(final FieldMap message, final int accountId, final long timestampNs)
     {
         length = 0;
-        final String clOrdId = field(message, 11);
-        if (!validClOrdId(clOrdId))
+        final FixReject reference = orderReference(message);
+        if (reference != FixReject.NONE)
         {
-            return FixReject.INVALID_CL_ORD_ID;
+            return reference;
         }
-        final String origClOrdId = field(message, 41);
-        if (!validClOrdId(origClOrdId))
-        {
-            return FixReject.INVALID_ORIG_CL_ORD_ID;
-        }
-        final int instrumentId = symbols.instrumentId(field(message, 55));
-        if (instrumentId == Symbols.UNKNOWN)
-        {
-            return FixReject.UNKNOWN_SYMBOL;
-        }
-        cancel.wrapAndApplyHeader(buffer, 0, header);
-        frame(cancel.frame(), timestampNs);
-        cancel.instrumentId(instrumentId).accountId(accountId).clOrdId(clOrdId).origClOrdId(origClOrdId);
-        length = MessageHeaderEncoder.ENCODED_LENGTH + cancel.encodedLength();
-        return FixReject.NONE;
+        frame(cancel.wrapAndApplyHeader(buffer, 0, header).frame(), timestampNs);
+        cancel.instrumentId(referenceInstrumentId)
+            .accountId(accountId)
+            .clOrdId(referenceClOrdId)
+            .origClOrdId(referenceOrigClOrdId);
+        return encoded(cancel);
     }
 
     /**
@@ -219,20 +212,10 @@ public final class FixToRisk
     public FixReject replace(final FieldMap message, final int accountId, final long timestampNs)
     {
         length = 0;
-        final String clOrdId = field(message, 11);
-        if (!validClOrdId(clOrdId))
+        final FixReject reference = orderReference(message);
+        if (reference != FixReject.NONE)
         {
-            return FixReject.INVALID_CL_ORD_ID;
-        }
-        final String origClOrdId = field(message, 41);
-        if (!validClOrdId(origClOrdId))
-        {
-            return FixReject.INVALID_ORIG_CL_ORD_ID;
-        }
-        final int instrumentId = symbols.instrumentId(field(message, 55));
-        if (instrumentId == Symbols.UNKNOWN)
-        {
-            return FixReject.UNKNOWN_SYMBOL;
+            return reference;
         }
         if (firstChar(field(message, 40)) != ORD_TYPE_LIMIT)
         {
@@ -253,16 +236,14 @@ public final class FixToRisk
         {
             return FixReject.INVALID_QUANTITY;
         }
-        replace.wrapAndApplyHeader(buffer, 0, header);
-        frame(replace.frame(), timestampNs);
+        frame(replace.wrapAndApplyHeader(buffer, 0, header).frame(), timestampNs);
         replace.newPrice(price)
             .newQuantity(quantity)
-            .instrumentId(instrumentId)
+            .instrumentId(referenceInstrumentId)
             .accountId(accountId)
-            .clOrdId(clOrdId)
-            .origClOrdId(origClOrdId);
-        length = MessageHeaderEncoder.ENCODED_LENGTH + replace.encodedLength();
-        return FixReject.NONE;
+            .clOrdId(referenceClOrdId)
+            .origClOrdId(referenceOrigClOrdId);
+        return encoded(replace);
     }
 
     /**
@@ -285,11 +266,9 @@ public final class FixToRisk
         {
             return FixReject.UNKNOWN_SYMBOL;
         }
-        status.wrapAndApplyHeader(buffer, 0, header);
-        frame(status.frame(), timestampNs);
+        frame(status.wrapAndApplyHeader(buffer, 0, header).frame(), timestampNs);
         status.accountId(accountId).clOrdId(clOrdId);
-        length = MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength();
-        return FixReject.NONE;
+        return encoded(status);
     }
 
     /**
@@ -303,12 +282,11 @@ public final class FixToRisk
     public void accountSession(final int accountId, final boolean connected, final boolean cancelOnDisconnect,
         final long timestampNs)
     {
-        accountSession.wrapAndApplyHeader(buffer, 0, header);
-        frame(accountSession.frame(), timestampNs);
+        frame(accountSession.wrapAndApplyHeader(buffer, 0, header).frame(), timestampNs);
         accountSession.accountId(accountId)
             .connected(connected ? BooleanType.TRUE : BooleanType.FALSE)
             .cancelOnDisconnect(cancelOnDisconnect ? BooleanType.TRUE : BooleanType.FALSE);
-        length = MessageHeaderEncoder.ENCODED_LENGTH + accountSession.encodedLength();
+        encoded(accountSession);
     }
 
     /**
@@ -330,6 +308,37 @@ public final class FixToRisk
             }
         }
         return true;
+    }
+
+    /**
+     * Reads and checks what a cancel or replace names: ClOrdID(11), OrigClOrdID(41) and Symbol(55), kept in
+     * {@link #referenceClOrdId}, {@link #referenceOrigClOrdId} and {@link #referenceInstrumentId} for the encoding.
+     */
+    private FixReject orderReference(final FieldMap message)
+    {
+        referenceClOrdId = field(message, 11);
+        if (!validClOrdId(referenceClOrdId))
+        {
+            return FixReject.INVALID_CL_ORD_ID;
+        }
+        referenceOrigClOrdId = field(message, 41);
+        if (!validClOrdId(referenceOrigClOrdId))
+        {
+            return FixReject.INVALID_ORIG_CL_ORD_ID;
+        }
+        referenceInstrumentId = symbols.instrumentId(field(message, 55));
+        if (referenceInstrumentId == Symbols.UNKNOWN)
+        {
+            return FixReject.UNKNOWN_SYMBOL;
+        }
+        return FixReject.NONE;
+    }
+
+    /** Takes the length of the command just encoded, header included. */
+    private FixReject encoded(final MessageEncoderFlyweight encoder)
+    {
+        length = MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+        return FixReject.NONE;
     }
 
     private static void frame(final io.tickkeeper.protocol.sbe.InputFrameEncoder frame, final long timestampNs)

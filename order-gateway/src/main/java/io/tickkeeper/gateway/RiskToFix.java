@@ -55,8 +55,7 @@ public final class RiskToFix
     {
         final ExecutionReport message = new ExecutionReport();
         final ExecType execType = report.execType();
-        final long orderId = report.orderId();
-        message.setString(OrderID.FIELD, orderId == 0 ? NO_ORDER_ID : Long.toString(orderId));
+        setOrderId(message, report.orderId());
         message.setString(ExecID.FIELD, Long.toString(report.execId()));
         message.setChar(quickfix.field.ExecType.FIELD, execType(execType));
         message.setChar(quickfix.field.OrdStatus.FIELD, ordStatus(report.ordStatus()));
@@ -85,7 +84,7 @@ public final class RiskToFix
             message.setInt(OrdRejReason.FIELD, ordRejReason(reason, report.matchingResultCode()));
             message.setString(Text.FIELD, text(reason, report.matchingResultCode()));
         }
-        message.setUtcTimeStamp(TransactTime.FIELD, time(report.frame().timestampNs()), UtcTimestampPrecision.MILLIS);
+        setTransactTime(message, report.frame().timestampNs());
         return message;
     }
 
@@ -96,8 +95,7 @@ public final class RiskToFix
     public OrderCancelReject cancelReject(final RiskCancelRejectDecoder reject)
     {
         final OrderCancelReject message = new OrderCancelReject();
-        final long orderId = reject.orderId();
-        message.setString(OrderID.FIELD, orderId == 0 ? NO_ORDER_ID : Long.toString(orderId));
+        setOrderId(message, reject.orderId());
         message.setString(ClOrdID.FIELD, reject.clOrdId());
         message.setString(OrigClOrdID.FIELD, reject.origClOrdId());
         message.setChar(quickfix.field.OrdStatus.FIELD, ordStatus(reject.ordStatus()));
@@ -106,7 +104,7 @@ public final class RiskToFix
         final RiskRejectReason reason = reject.reason();
         message.setInt(CxlRejReason.FIELD, cxlRejReason(reason));
         message.setString(Text.FIELD, text(reason, 0));
-        message.setUtcTimeStamp(TransactTime.FIELD, time(reject.frame().timestampNs()), UtcTimestampPrecision.MILLIS);
+        setTransactTime(message, reject.frame().timestampNs());
         return message;
     }
 
@@ -331,8 +329,16 @@ public final class RiskToFix
         return side == Side.SELL ? SIDE_SELL : SIDE_BUY;
     }
 
-    private static LocalDateTime time(final long epochNs)
+    /** OrderID(37): the risk manager's order id, {@link #NO_ORDER_ID} when it knows no order. */
+    private static void setOrderId(final Message message, final long orderId)
     {
-        return LocalDateTime.ofInstant(Instant.ofEpochSecond(0, epochNs), ZoneOffset.UTC);
+        message.setString(OrderID.FIELD, orderId == 0 ? NO_ORDER_ID : Long.toString(orderId));
+    }
+
+    /** TransactTime(60), in milliseconds, from the event's time in nanoseconds since the epoch. */
+    private static void setTransactTime(final Message message, final long epochNs)
+    {
+        message.setUtcTimeStamp(TransactTime.FIELD,
+            LocalDateTime.ofInstant(Instant.ofEpochSecond(0, epochNs), ZoneOffset.UTC), UtcTimestampPrecision.MILLIS);
     }
 }
