@@ -13,9 +13,8 @@ import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tickkeeper.coordinator.CoordinatorClients;
-import io.tickkeeper.coordinator.Credentials;
 import io.tickkeeper.node.NodeConfig;
+import io.tickkeeper.node.NodeOptions;
 import io.tickkeeper.node.ReplicatedNode;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import io.tickkeeper.strategy.BotSpec;
@@ -23,6 +22,7 @@ import io.tickkeeper.strategy.StrategyLoader;
 import io.tickkeeper.strategy.config.StrategiesConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * ({@code TICKKEEPER_ZK_AUTH} or {@code TICKKEEPER_ZK_AUTH_FILE}). SIGTERM hands over at once, drains and exits 0.
  */
 @Command(name = "strategy-engine", mixinStandardHelpOptions = true, version = "strategy-engine 0.1.0",
-    description = "Run one node of the strategy engine as primary or hot standby.",
+    description = {"Run one node of the strategy engine as primary or hot standby.",
+        "The engine takes no client commands: its client ingress (--client-port) refuses them."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped by SIGTERM after draining", "1:failed (see the log)", "2:usage error"})
 public final class StrategyEngineMain implements Callable<Integer>
@@ -40,38 +41,8 @@ public final class StrategyEngineMain implements Callable<Integer>
     private static final Logger LOG = LoggerFactory.getLogger(StrategyEngineMain.class);
     private static final String PLUGIN_BOT = "plugin";
 
-    @Option(names = "--node", required = true, description = "This node's name, unique in the shard.")
-    private String node;
-
-    @Option(names = "--shard", defaultValue = "0", description = "The shard (default: ${DEFAULT-VALUE}).")
-    private String shard;
-
-    @Option(names = "--zk", defaultValue = "127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183",
-        description = "ZooKeeper connect string (default: ${DEFAULT-VALUE}).")
-    private String zkConnect;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-        description = "Address to listen on and publish (default: ${DEFAULT-VALUE}).")
-    private String host;
-
-    @Option(names = "--client-port", required = true,
-        description = "UDP port of the client ingress (the engine takes no client commands; it refuses them).")
-    private int clientPort;
-
-    @Option(names = "--replication-port", required = true,
-        description = "UDP port where, as primary, this node takes its standby's requests and acknowledgements.")
-    private int replicationPort;
-
-    @Option(names = "--peer", required = true, paramLabel = "<host:port>",
-        description = "The other node's replication endpoint, where this node catches up as a standby.")
-    private String peer;
-
-    @Option(names = "--data-dir", required = true, description = "Journal and snapshots, e.g. var/strategy/a.")
-    private Path dataDir;
-
-    @Option(names = "--session-timeout-ms", defaultValue = "1000",
-        description = "ZooKeeper session timeout (default: ${DEFAULT-VALUE}).")
-    private int sessionTimeoutMs;
+    @Mixin
+    private NodeOptions nodeOptions;
 
     @Option(names = "--risk-response-port", required = true,
         description = "UDP port where the risk manager's answers and reports arrive.")
@@ -107,33 +78,26 @@ public final class StrategyEngineMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
-        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator"})
-        {
-            final String property = "org.slf4j.simpleLogger.log." + library;
-            if (System.getProperty(property) == null)
-            {
-                System.setProperty(property, "warn");
-            }
-        }
+        NodeOptions.quietLibraryLogs();
         System.exit(new CommandLine(new StrategyEngineMain()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception
     {
-        final NodeConfig config = config();
+        final NodeConfig config = nodeOptions.nodeConfig(StrategyService.SERVICE, false);
         final List<BotSpec> bots = bots();
+        final String node = nodeOptions.node();
         final StrategyLoader loader = new StrategyLoader();
         final AeronTransport transport = AeronTransport.launch("strategy-clients-" + node);
-        final CuratorFramework client = CoordinatorClients.newClient(
-            zkConnect, sessionTimeoutMs, Credentials.fromEnvironment());
+        final CuratorFramework client = nodeOptions.newClient();
         client.start();
         final StrategyService service = new StrategyService(new StrategyService.Context()
             .bots(bots)
             .factory(loader::load)
             .curator(client)
             .aeron(transport.aeron())
-            .host(host)
+            .host(nodeOptions.host())
             .riskResponsePort(riskResponsePort)
             .feedPort(feedPort)
             .timerIntervalMs(timerMs));
@@ -181,31 +145,12 @@ public final class StrategyEngineMain implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage(), ex);
+            throw nodeOptions.usageError(ex.getMessage(), ex);
         }
         if (bots.isEmpty())
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), "no bots in " + strategies);
+            throw nodeOptions.usageError("no bots in " + strategies, null);
         }
         return bots;
-    }
-
-    private NodeConfig config()
-    {
-        final int colon = peer.lastIndexOf(':');
-        if (colon <= 0 || colon == peer.length() - 1)
-        {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--peer must be host:port: " + peer);
-        }
-        try
-        {
-            return new NodeConfig(StrategyService.SERVICE, shard, node, host, clientPort, replicationPort,
-                peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)), dataDir.toAbsolutePath(),
-                sessionTimeoutMs, false);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage(), ex);
-        }
     }
 }
