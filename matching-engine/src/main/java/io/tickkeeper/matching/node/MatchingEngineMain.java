@@ -1,6 +1,5 @@
 package io.tickkeeper.matching.node;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -9,12 +8,12 @@ import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tickkeeper.coordinator.CoordinatorClients;
-import io.tickkeeper.coordinator.Credentials;
 import io.tickkeeper.node.NodeConfig;
+import io.tickkeeper.node.NodeOptions;
 import io.tickkeeper.node.ReplicatedNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,42 +29,13 @@ public final class MatchingEngineMain implements Callable<Integer>
 {
     private static final Logger LOG = LoggerFactory.getLogger(MatchingEngineMain.class);
 
-    @Option(names = "--node", required = true, description = "This node's name, unique in the shard.")
-    private String node;
-
-    @Option(names = "--shard", defaultValue = "0", description = "The shard (default: ${DEFAULT-VALUE}).")
-    private String shard;
-
-    @Option(names = "--zk", defaultValue = "127.0.0.1:2181,127.0.0.1:2182,127.0.0.1:2183",
-        description = "ZooKeeper connect string (default: ${DEFAULT-VALUE}).")
-    private String zkConnect;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-        description = "Address to listen on and publish (default: ${DEFAULT-VALUE}).")
-    private String host;
-
-    @Option(names = "--client-port", required = true, description = "UDP port of the client ingress.")
-    private int clientPort;
-
-    @Option(names = "--replication-port", required = true,
-        description = "UDP port where, as primary, this node takes its standby's requests and acknowledgements.")
-    private int replicationPort;
-
-    @Option(names = "--peer", required = true, paramLabel = "<host:port>",
-        description = "The other node's replication endpoint, where this node catches up as a standby.")
-    private String peer;
-
-    @Option(names = "--data-dir", required = true, description = "Journal and snapshots, e.g. var/matching/a.")
-    private Path dataDir;
+    @Mixin
+    private NodeOptions nodeOptions;
 
     @Option(names = "--instruments", defaultValue = Instruments.DEFAULT,
         description = "Comma-separated instrument ids, or id:tick:lot:min:max:bandBps:referencePrice entries "
             + "(default: ${DEFAULT-VALUE}).")
     private String instruments;
-
-    @Option(names = "--session-timeout-ms", defaultValue = "1000",
-        description = "ZooKeeper session timeout (default: ${DEFAULT-VALUE}).")
-    private int sessionTimeoutMs;
 
     @Option(names = "--on-standby-loss", defaultValue = "continue",
         description = "continue: go on alone once the standby is dropped; block: stop acknowledging until a standby "
@@ -79,31 +49,18 @@ public final class MatchingEngineMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
-        quietLibraryLogs();
+        NodeOptions.quietLibraryLogs();
         System.exit(new CommandLine(new MatchingEngineMain()).execute(args));
-    }
-
-    /** ZooKeeper and Curator log every connection step at info; keep their warnings, unless told otherwise. */
-    static void quietLibraryLogs()
-    {
-        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator"})
-        {
-            final String property = "org.slf4j.simpleLogger.log." + library;
-            if (System.getProperty(property) == null)
-            {
-                System.setProperty(property, "warn");
-            }
-        }
     }
 
     @Override
     public Integer call() throws Exception
     {
-        final NodeConfig config = config();
+        final NodeConfig config = nodeOptions.nodeConfig(MatchingService.SERVICE, blockOnStandbyLoss());
         final MatchingService service = service();
-        final CuratorFramework client = CoordinatorClients.newClient(
-            zkConnect, sessionTimeoutMs, Credentials.fromEnvironment());
+        final CuratorFramework client = nodeOptions.newClient();
         client.start();
+        final String node = nodeOptions.node();
         final ReplicatedNode matchingNode = new ReplicatedNode(config, service, client);
         final CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
@@ -133,39 +90,20 @@ public final class MatchingEngineMain implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage(), ex);
+            throw nodeOptions.usageError(ex.getMessage(), ex);
         }
     }
 
-    private NodeConfig config()
+    private boolean blockOnStandbyLoss()
     {
-        final int colon = peer.lastIndexOf(':');
-        if (colon <= 0 || colon == peer.length() - 1)
-        {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--peer must be host:port: " + peer);
-        }
-        final boolean block;
         switch (onStandbyLoss)
         {
             case "continue":
-                block = false;
-                break;
+                return false;
             case "block":
-                block = true;
-                break;
+                return true;
             default:
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--on-standby-loss must be continue or block: " + onStandbyLoss);
-        }
-        try
-        {
-            return new NodeConfig(MatchingService.SERVICE, shard, node, host, clientPort, replicationPort,
-                peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)), dataDir.toAbsolutePath(),
-                sessionTimeoutMs, block);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new CommandLine.ParameterException(new CommandLine(this), ex.getMessage(), ex);
+                throw nodeOptions.usageError("--on-standby-loss must be continue or block: " + onStandbyLoss, null);
         }
     }
 }

@@ -5,9 +5,8 @@ import io.tickkeeper.matching.MatchingEventListener;
 import io.tickkeeper.matching.OrderType;
 import io.tickkeeper.matching.ResultCode;
 import io.tickkeeper.matching.Side;
+import io.tickkeeper.node.EventFrameWriter;
 import io.tickkeeper.protocol.sbe.BooleanType;
-import io.tickkeeper.protocol.sbe.EventFrameEncoder;
-import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
 import io.tickkeeper.protocol.sbe.OrderAcceptedEncoder;
 import io.tickkeeper.protocol.sbe.OrderCancelledEncoder;
 import io.tickkeeper.protocol.sbe.OrderExpiredEncoder;
@@ -24,18 +23,13 @@ import io.tickkeeper.runtime.OutputSink;
  */
 public final class MatchingEventEncoder implements MatchingEventListener
 {
-    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final EventFrameWriter writer = new EventFrameWriter("an event outside a command");
     private final OrderAcceptedEncoder accepted = new OrderAcceptedEncoder();
     private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
     private final TradeEncoder trade = new TradeEncoder();
     private final OrderCancelledEncoder cancelled = new OrderCancelledEncoder();
     private final OrderReplacedEncoder replaced = new OrderReplacedEncoder();
     private final OrderExpiredEncoder expired = new OrderExpiredEncoder();
-    private OutputSink out;
-    private long epoch;
-    private long sequence;
-    private long clientSessionId;
-    private long clientSequence;
 
     /**
      * Starts the events of one command.
@@ -50,17 +44,13 @@ public final class MatchingEventEncoder implements MatchingEventListener
         final OutputSink out, final long epoch, final long sequence, final long clientSessionId,
         final long clientSequence)
     {
-        this.out = out;
-        this.epoch = epoch;
-        this.sequence = sequence;
-        this.clientSessionId = clientSessionId;
-        this.clientSequence = clientSequence;
+        writer.begin(out, epoch, sequence, clientSessionId, clientSequence);
     }
 
     /** Ends the events of the current command. */
     public void end()
     {
-        out = null;
+        writer.end();
     }
 
     @Override
@@ -68,9 +58,7 @@ public final class MatchingEventEncoder implements MatchingEventListener
         final long timestampNs, final int instrumentId, final long orderId, final int accountId,
         final long clientOrderId, final Side side, final OrderType type, final long price, final long quantity)
     {
-        final int offset = claim(OrderAcceptedEncoder.BLOCK_LENGTH);
-        accepted.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(accepted.frame(), timestampNs);
+        writer.frame(writer.wrap(accepted).frame(), timestampNs);
         accepted.orderId(orderId)
             .clientOrderId(clientOrderId)
             .price(price)
@@ -79,7 +67,7 @@ public final class MatchingEventEncoder implements MatchingEventListener
             .accountId(accountId)
             .side(ProtocolEnums.wire(side))
             .orderType(ProtocolEnums.wire(type));
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + accepted.encodedLength());
+        writer.commit(accepted);
     }
 
     @Override
@@ -87,15 +75,13 @@ public final class MatchingEventEncoder implements MatchingEventListener
         final long timestampNs, final int instrumentId, final long orderId, final int accountId,
         final long clientOrderId, final ResultCode code)
     {
-        final int offset = claim(OrderRejectedEncoder.BLOCK_LENGTH);
-        rejected.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(rejected.frame(), timestampNs);
+        writer.frame(writer.wrap(rejected).frame(), timestampNs);
         rejected.orderId(orderId)
             .clientOrderId(clientOrderId)
             .instrumentId(instrumentId)
             .accountId(accountId)
             .resultCode(ProtocolEnums.wire(code));
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + rejected.encodedLength());
+        writer.commit(rejected);
     }
 
     @Override
@@ -104,9 +90,7 @@ public final class MatchingEventEncoder implements MatchingEventListener
         final long takerOrderId, final int takerAccountId, final Side takerSide, final long takerLeavesQuantity,
         final long makerOrderId, final int makerAccountId, final long makerLeavesQuantity)
     {
-        final int offset = claim(TradeEncoder.BLOCK_LENGTH);
-        trade.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(trade.frame(), timestampNs);
+        writer.frame(writer.wrap(trade).frame(), timestampNs);
         trade.price(price)
             .quantity(quantity)
             .takerOrderId(takerOrderId)
@@ -117,7 +101,7 @@ public final class MatchingEventEncoder implements MatchingEventListener
             .takerAccountId(takerAccountId)
             .makerAccountId(makerAccountId)
             .takerSide(ProtocolEnums.wire(takerSide));
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
+        writer.commit(trade);
     }
 
     @Override
@@ -125,15 +109,13 @@ public final class MatchingEventEncoder implements MatchingEventListener
         final long timestampNs, final int instrumentId, final long orderId, final int accountId, final long quantity,
         final CancelReason reason)
     {
-        final int offset = claim(OrderCancelledEncoder.BLOCK_LENGTH);
-        cancelled.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(cancelled.frame(), timestampNs);
+        writer.frame(writer.wrap(cancelled).frame(), timestampNs);
         cancelled.orderId(orderId)
             .quantity(quantity)
             .instrumentId(instrumentId)
             .accountId(accountId)
             .reason(ProtocolEnums.wire(reason));
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + cancelled.encodedLength());
+        writer.commit(cancelled);
     }
 
     @Override
@@ -141,47 +123,25 @@ public final class MatchingEventEncoder implements MatchingEventListener
         final long timestampNs, final int instrumentId, final long orderId, final int accountId, final long price,
         final long quantity, final boolean keptPriority)
     {
-        final int offset = claim(OrderReplacedEncoder.BLOCK_LENGTH);
-        replaced.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(replaced.frame(), timestampNs);
+        writer.frame(writer.wrap(replaced).frame(), timestampNs);
         replaced.orderId(orderId)
             .price(price)
             .quantity(quantity)
             .instrumentId(instrumentId)
             .accountId(accountId)
             .keptPriority(keptPriority ? BooleanType.TRUE : BooleanType.FALSE);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + replaced.encodedLength());
+        writer.commit(replaced);
     }
 
     @Override
     public void onExpired(
         final long timestampNs, final int instrumentId, final long orderId, final int accountId, final long quantity)
     {
-        final int offset = claim(OrderExpiredEncoder.BLOCK_LENGTH);
-        expired.wrapAndApplyHeader(out.buffer(), offset, header);
-        frame(expired.frame(), timestampNs);
+        writer.frame(writer.wrap(expired).frame(), timestampNs);
         expired.orderId(orderId)
             .quantity(quantity)
             .instrumentId(instrumentId)
             .accountId(accountId);
-        out.commit(MessageHeaderEncoder.ENCODED_LENGTH + expired.encodedLength());
-    }
-
-    private int claim(final int blockLength)
-    {
-        if (out == null)
-        {
-            throw new IllegalStateException("an event outside a command");
-        }
-        return out.claim(MessageHeaderEncoder.ENCODED_LENGTH + blockLength);
-    }
-
-    private void frame(final EventFrameEncoder frame, final long timestampNs)
-    {
-        frame.epoch(epoch)
-            .sequence(sequence)
-            .clientSessionId(clientSessionId)
-            .clientSequence(clientSequence)
-            .timestampNs(timestampNs);
+        writer.commit(expired);
     }
 }
