@@ -78,6 +78,7 @@ public final class ServiceClient implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(ServiceClient.class);
     private static final int FRAGMENT_LIMIT = 64;
     private static final int MAX_OFFER_ATTEMPTS = 100;
+    private static final int MAX_OVERDUE_RESENDS = 256;
     private static final int MIN_EVENT_LENGTH = MessageHeaderDecoder.ENCODED_LENGTH + EventFrameDecoder.ENCODED_LENGTH;
     private static final int MIN_COMMAND_LENGTH = MessageHeaderDecoder.ENCODED_LENGTH + InputFrameDecoder.ENCODED_LENGTH;
     private static final ByteOrder ORDER = MessageHeaderDecoder.BYTE_ORDER;
@@ -121,6 +122,7 @@ public final class ServiceClient implements AutoCloseable
     private long staleEpochDropped;
     private long duplicateAnswers;
     private long resentCommands;
+    private long overdueResends;
     private long notPrimaryRefusals;
     private long implicitlyAcknowledged;
 
@@ -271,6 +273,15 @@ public final class ServiceClient implements AutoCloseable
         }
     }
 
+    /** @return how many commands were sent again because their own answer was overdue while others flowed. */
+    public long overdueResends()
+    {
+        synchronized (lock)
+        {
+            return overdueResends;
+        }
+    }
+
     /** @return how many NOT_PRIMARY refusals arrived (the command stays pending and is resent). */
     public long notPrimaryRefusals()
     {
@@ -377,6 +388,7 @@ public final class ServiceClient implements AutoCloseable
             {
                 break;
             }
+            pending.lastSentNs = System.nanoTime();
             if (pending.sends++ > 0)
             {
                 resentCommands++;
@@ -473,16 +485,44 @@ public final class ServiceClient implements AutoCloseable
         return 1;
     }
 
-    /** Under the lock: resends every pending command when no answer came for a while. */
+    /**
+     * Under the lock: resends every pending command when no answer came for a while; otherwise resends the oldest
+     * pending commands that were sent longer than the resend interval ago (at most {@link #MAX_OVERDUE_RESENDS} per
+     * pass), so a command whose answer alone was lost is answered again while later commands flow (the engine
+     * answers a resend with the answer it kept).
+     */
     private int resendOnSilence(final long nowNs)
     {
-        if (!welcomed || unacked.isEmpty() || nowNs - lastProgressNs < resendAfterNs)
+        if (!welcomed || unacked.isEmpty())
         {
             return 0;
         }
-        lastProgressNs = nowNs;
-        sentUpTo = 0;
-        return sendUnsent();
+        if (nowNs - lastProgressNs >= resendAfterNs)
+        {
+            lastProgressNs = nowNs;
+            sentUpTo = 0;
+            return sendUnsent();
+        }
+        final long oldest = unacked.firstKey();
+        if (oldest > sentUpTo || nowNs - unacked.get(oldest).lastSentNs < resendAfterNs)
+        {
+            return 0;
+        }
+        int resent = 0;
+        for (final Map.Entry<Long, Pending> entry : unacked.headMap(sentUpTo, true).entrySet())
+        {
+            final Pending pending = entry.getValue();
+            if (resent == MAX_OVERDUE_RESENDS || nowNs - pending.lastSentNs < resendAfterNs || !offer(pending.bytes))
+            {
+                break;
+            }
+            pending.sends++;
+            pending.lastSentNs = nowNs;
+            resentCommands++;
+            overdueResends++;
+            resent++;
+        }
+        return resent;
     }
 
     /** Under the lock: one response from an engine. */
@@ -617,6 +657,7 @@ public final class ServiceClient implements AutoCloseable
     {
         final byte[] bytes;
         final long submittedNs;
+        long lastSentNs;
         int sends;
 
         Pending(final byte[] bytes, final long submittedNs)

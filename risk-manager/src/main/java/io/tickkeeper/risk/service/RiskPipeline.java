@@ -34,6 +34,14 @@ public final class RiskPipeline implements ServicePipeline
     /** The largest answer the session table keeps: a command's first output is at most an execution report. */
     public static final int MAX_ANSWER_LENGTH = 256;
 
+    /**
+     * Recent commands per session whose answers are kept for resends: 4x the default, because a gateway session
+     * carries every order of its FIX clients (at 2,000 orders/s, two seconds of them) and a client resends a
+     * command whose answer is overdue after a second (ServiceClient); a resend older than the window is refused
+     * as TOO_OLD. 4,096 x 256 bytes = 1 MiB per session.
+     */
+    public static final int SESSION_WINDOW = 4 * SessionTable.DEFAULT_WINDOW;
+
     private final RiskEngine engine;
     private final SessionTable sessions;
     private final EnginePipeline pipeline;
@@ -49,7 +57,7 @@ public final class RiskPipeline implements ServicePipeline
     {
         final RiskEventEncoder events = new RiskEventEncoder();
         engine = new RiskEngine(config, events);
-        sessions = new SessionTable(SessionTable.DEFAULT_WINDOW, MAX_ANSWER_LENGTH, SessionTable.DEFAULT_MAX_SESSIONS);
+        sessions = new SessionTable(SESSION_WINDOW, MAX_ANSWER_LENGTH, SessionTable.DEFAULT_MAX_SESSIONS);
         pipeline = new EnginePipeline(runtime
             .inputHandler(new DeduplicatingHandler(new RiskCommandAdapter(engine, events), sessions))
             .snapshots(new SessionSnapshotter(new RiskSnapshotCodec(engine), sessions), snapshotDirectory));
