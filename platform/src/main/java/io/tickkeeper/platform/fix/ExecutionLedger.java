@@ -3,8 +3,10 @@ package io.tickkeeper.platform.fix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -24,6 +26,7 @@ public final class ExecutionLedger
 
     private final Map<String, OrderRecord> orders = new HashMap<>();
     private final Map<String, String> fillsByExecId = new HashMap<>();
+    private final Set<Long> lostConnections = new HashSet<>();
     private final List<Long> ackTimesNs = new ArrayList<>();
     private final Histogram ackLatencyUs = new Histogram(HIGHEST_LATENCY_US, 3);
     private long sent;
@@ -45,7 +48,7 @@ public final class ExecutionLedger
      */
     public synchronized void onSent(final String clOrdId, final long quantity, final long intendedNs)
     {
-        onSent(clOrdId, quantity, intendedNs, 0);
+        onSent(clOrdId, quantity, intendedNs, 0, 0);
     }
 
     /**
@@ -55,14 +58,28 @@ public final class ExecutionLedger
      * @param quantity   its quantity.
      * @param intendedNs when the open-loop schedule meant to send it ({@link System#nanoTime()}).
      * @param sentMillis when it was handed to the session (wall clock, to match it with the platform's logs).
+     * @param connection which logon of the client the session was in (1 for the first; 0 when not tracked).
      */
     public synchronized void onSent(
-        final String clOrdId, final long quantity, final long intendedNs, final long sentMillis)
+        final String clOrdId, final long quantity, final long intendedNs, final long sentMillis,
+        final long connection)
     {
-        if (orders.put(clOrdId, new OrderRecord(quantity, intendedNs, sentMillis)) == null)
+        if (orders.put(clOrdId, new OrderRecord(quantity, intendedNs, sentMillis, connection)) == null)
         {
             sent++;
         }
+    }
+
+    /**
+     * Records that a logon of the client ended (its gateway died or the link dropped): reports the platform sent on
+     * that FIX session after this point never reached the client, which learns those orders' fate by
+     * OrderStatusRequest on its next session.
+     *
+     * @param connection which logon ended.
+     */
+    public synchronized void onDisconnected(final long connection)
+    {
+        lostConnections.add(connection);
     }
 
     /**
@@ -183,7 +200,8 @@ public final class ExecutionLedger
         {
             if (order.ackNs == 0 && !order.rejected)
             {
-                unanswered.add(new Unanswered(id, order.sentMillis, order.filled));
+                unanswered.add(new Unanswered(id, order.sentMillis, order.filled,
+                    order.connection != 0 && lostConnections.contains(order.connection)));
             }
         });
         unanswered.sort(Comparator.comparingLong(Unanswered::sentMillis).thenComparing(Unanswered::clOrdId));
@@ -262,8 +280,10 @@ public final class ExecutionLedger
      * @param clOrdId    its ClOrdID.
      * @param sentMillis when it was handed to the session (wall clock), 0 when not recorded.
      * @param filled     the quantity reported filled meanwhile (a fill without its acknowledgement).
+     * @param sessionLost whether the FIX session it was sent on ended afterwards (its gateway died): its
+     *                   acknowledgement may have gone to that session, so the client learns its fate by status.
      */
-    public record Unanswered(String clOrdId, long sentMillis, long filled)
+    public record Unanswered(String clOrdId, long sentMillis, long filled, boolean sessionLost)
     {
     }
 
@@ -272,15 +292,17 @@ public final class ExecutionLedger
         final long quantity;
         final long intendedNs;
         final long sentMillis;
+        final long connection;
         long ackNs;
         long filled;
         boolean rejected;
 
-        OrderRecord(final long quantity, final long intendedNs, final long sentMillis)
+        OrderRecord(final long quantity, final long intendedNs, final long sentMillis, final long connection)
         {
             this.quantity = quantity;
             this.intendedNs = intendedNs;
             this.sentMillis = sentMillis;
+            this.connection = connection;
         }
     }
 }

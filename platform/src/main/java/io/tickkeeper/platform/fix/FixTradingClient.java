@@ -209,7 +209,7 @@ public final class FixTradingClient implements AutoCloseable
         {
             return false;
         }
-        ledger.onSent(clOrdId, quantity, intendedNs, System.currentTimeMillis());
+        ledger.onSent(clOrdId, quantity, intendedNs, System.currentTimeMillis(), logons.get());
         if (send(order))
         {
             return true;
@@ -388,6 +388,10 @@ public final class FixTradingClient implements AutoCloseable
         @Override
         public void onLogout(final SessionID session)
         {
+            if (loggedOn)
+            {
+                ledger.onDisconnected(logons.get());
+            }
             loggedOn = false;
         }
 

@@ -15,9 +15,13 @@ import java.util.function.Function;
  * <ul>
  *   <li>never reached the platform: the status says the order is unknown (OrdStatus REJECTED): it was lost with the
  *       gateway that died or on the wire before any engine took it, which the client may simply send again;</li>
+ *   <li>answered by status after its session was lost: the platform knows the order, and the FIX session the
+ *       client sent it on ended afterwards (its gateway was killed) before the acknowledgement came: the gateway
+ *       keeps no messages to replay, so the acknowledgement went to the dead session; the status on the new session
+ *       is how a FIX client learns it (the issue's contract for a gateway kill);</li>
  *   <li>accepted but unanswered: the platform knows the order (any other status) yet never sent its
- *       acknowledgement, or did not answer the status request at all. The platform must never do this: every
- *       accepted order is acknowledged once.</li>
+ *       acknowledgement on a session that stayed up, or did not answer the status request at all. The platform
+ *       must never do this: every accepted order is acknowledged once.</li>
  * </ul>
  * The orders of each kind are also counted per second of wall-clock time they were sent in, to match them with the
  * kills and the services' logs.
@@ -76,6 +80,7 @@ public final class OrderReconciliation
         final Map<String, Long> neverReached = new TreeMap<>();
         final Map<String, Long> accepted = new TreeMap<>();
         long noStatus = 0;
+        long answeredByStatus = 0;
         for (final ExecutionLedger.Unanswered order : unanswered)
         {
             final String status = statusOf.apply(order.clOrdId());
@@ -90,12 +95,17 @@ public final class OrderReconciliation
             {
                 neverReached.merge(second, 1L, Long::sum);
             }
+            else if (order.sessionLost())
+            {
+                answeredByStatus++;
+            }
             else
             {
                 accepted.merge(second, 1L, Long::sum);
             }
         }
-        return new Result(unanswered.size(), total(neverReached), total(accepted), noStatus, neverReached, accepted);
+        return new Result(unanswered.size(), total(neverReached), answeredByStatus, total(accepted), noStatus,
+            neverReached, accepted);
     }
 
     private static long total(final Map<String, Long> bySecond)
@@ -108,12 +118,15 @@ public final class OrderReconciliation
      *
      * @param unanswered           orders without an acknowledgement or rejection.
      * @param neverReached         of those, orders the platform says it does not know.
+     * @param answeredByStatus     of those, orders the platform knows that were sent on a FIX session that ended
+     *                             before their acknowledgement came (their gateway died): answered by status.
      * @param acceptedUnanswered   of those, orders the platform knows (or did not answer about): must be 0.
      * @param noStatus             of the accepted ones, orders whose status request got no answer.
      * @param neverReachedBySecond never-reached orders per second (UTC) they were sent in.
      * @param acceptedBySecond     accepted-but-unanswered orders per second (UTC) they were sent in.
      */
-    public record Result(long unanswered, long neverReached, long acceptedUnanswered, long noStatus,
+    public record Result(long unanswered, long neverReached, long answeredByStatus, long acceptedUnanswered,
+        long noStatus,
         Map<String, Long> neverReachedBySecond, Map<String, Long> acceptedBySecond)
     {
         /** @return one line for a drill's findings. */
@@ -122,6 +135,8 @@ public final class OrderReconciliation
             return "unanswered orders (no acknowledgement, no rejection) " + unanswered
                 + ": never reached the platform (OrderStatusRequest: unknown order) " + neverReached
                 + bySecond(neverReachedBySecond)
+                + "; known to the platform, sent on a session that ended before the acknowledgement (answered by "
+                + "status) " + answeredByStatus
                 + "; accepted but unanswered " + acceptedUnanswered + " (of which no status answer " + noStatus + ")"
                 + bySecond(acceptedBySecond);
         }
