@@ -26,6 +26,7 @@ import io.tickkeeper.protocol.sbe.MessageHeaderDecoder;
 import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
 import io.tickkeeper.protocol.sbe.RefusalReason;
 import io.tickkeeper.protocol.sbe.SessionWelcomeDecoder;
+import io.tickkeeper.runtime.IdleProfile;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -33,7 +34,6 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.apache.curator.framework.CuratorFramework;
@@ -739,15 +739,6 @@ public final class ServiceClient implements AutoCloseable
         /** Default silence after which every pending command is sent again. */
         public static final long DEFAULT_RESEND_AFTER_NS = TimeUnit.SECONDS.toNanos(1);
 
-        /** Default idle strategy: spins before yielding. */
-        public static final long DEFAULT_IDLE_SPINS = 100;
-        /** Default idle strategy: yields before parking. */
-        public static final long DEFAULT_IDLE_YIELDS = 10;
-        /** Default idle strategy: the first park. */
-        public static final long DEFAULT_IDLE_MIN_PARK_NS = TimeUnit.MICROSECONDS.toNanos(1);
-        /** Default idle strategy: the longest park, which bounds the added latency of an idle thread. */
-        public static final long DEFAULT_IDLE_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
-
         private String name = "service-client";
         private CuratorFramework curator;
         private String service;
@@ -760,8 +751,7 @@ public final class ServiceClient implements AutoCloseable
         };
         private IntPredicate answers = templateId -> true;
         private boolean cumulativeAnswers;
-        private IdleStrategy idleStrategy = new BackoffIdleStrategy(
-            DEFAULT_IDLE_SPINS, DEFAULT_IDLE_YIELDS, DEFAULT_IDLE_MIN_PARK_NS, DEFAULT_IDLE_MAX_PARK_NS);
+        private IdleStrategy idleStrategy = IdleProfile.configured().newIdleStrategy();
         private long helloIntervalNs = DEFAULT_HELLO_INTERVAL_NS;
         private long resendAfterNs = DEFAULT_RESEND_AFTER_NS;
 

@@ -17,6 +17,7 @@ import io.tickkeeper.protocol.sbe.MessageHeaderEncoder;
 import io.tickkeeper.protocol.sbe.RiskAccountSessionEncoder;
 import io.tickkeeper.protocol.sbe.RiskCancelRejectDecoder;
 import io.tickkeeper.protocol.sbe.RiskExecutionReportDecoder;
+import io.tickkeeper.runtime.IdleProfile;
 import io.tickkeeper.runtime.transport.AeronTransport;
 import io.tickkeeper.strategy.BotSpec;
 import io.tickkeeper.strategy.config.StrategyParamWatcher;
@@ -25,7 +26,6 @@ import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 final class StrategyTerm implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(StrategyTerm.class);
-    private static final long FEED_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final StrategyService.Context context;
     private final long epoch;
@@ -99,7 +98,7 @@ final class StrategyTerm implements AutoCloseable
         {
             feed = FeedSubscriber.subscribe(context.aeron(), AeronTransport.udp(context.host(), context.feedPort()),
                 this::onTick);
-            feedRunner = new AgentRunner(new BackoffIdleStrategy(1, 1, 1_000, FEED_MAX_PARK_NS),
+            feedRunner = new AgentRunner(IdleProfile.configured().newIdleStrategy(),
                 ex -> LOG.warn("strategy feed: {}", ex.toString()), null, new FeedAgent(feed));
             AgentRunner.startOnThread(feedRunner);
         }
