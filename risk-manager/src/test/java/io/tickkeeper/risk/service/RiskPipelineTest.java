@@ -60,7 +60,7 @@ class RiskPipelineTest
         final Tape replayed = new Tape();
         final RiskEventEncoder events = new RiskEventEncoder();
         final RiskEngine fresh = new RiskEngine(RandomRiskInputs.CONFIG, events);
-        final SessionTable sessions = new SessionTable(SessionTable.DEFAULT_WINDOW, RiskPipeline.MAX_ANSWER_LENGTH,
+        final SessionTable sessions = new SessionTable(RiskPipeline.SESSION_WINDOW, RiskPipeline.MAX_ANSWER_LENGTH,
             SessionTable.DEFAULT_MAX_SESSIONS);
         try (Journal journal = Journal.open(journalDirectory()))
         {
@@ -106,7 +106,7 @@ class RiskPipelineTest
         {
             final RiskEventEncoder events = new RiskEventEncoder();
             final RiskEngine engine = new RiskEngine(RandomRiskInputs.CONFIG, events);
-            final SessionTable sessions = new SessionTable(SessionTable.DEFAULT_WINDOW,
+            final SessionTable sessions = new SessionTable(RiskPipeline.SESSION_WINDOW,
                 RiskPipeline.MAX_ANSWER_LENGTH, SessionTable.DEFAULT_MAX_SESSIONS);
             new SessionSnapshotter(new RiskSnapshotCodec(engine), sessions)
                 .readSnapshot(snapshot.get().state(), 0, snapshot.get().length());
