@@ -133,6 +133,10 @@ public final class RiskToFix
                 return quickfix.field.ExecType.ORDER_STATUS;
             case PENDING_NEW:
                 return quickfix.field.ExecType.PENDING_NEW;
+            case PENDING_CANCEL:
+                return quickfix.field.ExecType.PENDING_CANCEL;
+            case PENDING_REPLACE:
+                return quickfix.field.ExecType.PENDING_REPLACE;
             default:
                 throw new IllegalArgumentException("no FIX ExecType for " + execType);
         }
@@ -160,6 +164,10 @@ public final class RiskToFix
                 return quickfix.field.OrdStatus.EXPIRED;
             case PENDING_NEW:
                 return quickfix.field.OrdStatus.PENDING_NEW;
+            case PENDING_CANCEL:
+                return quickfix.field.OrdStatus.PENDING_CANCEL;
+            case PENDING_REPLACE:
+                return quickfix.field.OrdStatus.PENDING_REPLACE;
             default:
                 throw new IllegalArgumentException("no FIX OrdStatus for " + ordStatus);
         }

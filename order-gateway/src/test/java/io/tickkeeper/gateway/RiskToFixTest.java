@@ -189,6 +189,29 @@ final class RiskToFixTest
     }
 
     @Test
+    void shouldMapEveryExecTypeAndOrdStatusTheRiskManagerSends()
+    {
+        for (final ExecType execType : ExecType.values())
+        {
+            if (execType != ExecType.NULL_VAL)
+            {
+                RiskToFix.execType(execType);
+            }
+        }
+        for (final OrdStatus ordStatus : OrdStatus.values())
+        {
+            if (ordStatus != OrdStatus.NULL_VAL)
+            {
+                RiskToFix.ordStatus(ordStatus);
+            }
+        }
+        assertEquals(quickfix.field.ExecType.PENDING_CANCEL, RiskToFix.execType(ExecType.PENDING_CANCEL));
+        assertEquals(quickfix.field.ExecType.PENDING_REPLACE, RiskToFix.execType(ExecType.PENDING_REPLACE));
+        assertEquals(quickfix.field.OrdStatus.PENDING_CANCEL, RiskToFix.ordStatus(OrdStatus.PENDING_CANCEL));
+        assertEquals(quickfix.field.OrdStatus.PENDING_REPLACE, RiskToFix.ordStatus(OrdStatus.PENDING_REPLACE));
+    }
+
+    @Test
     void shouldNameEveryMatchingResultCodeInText()
     {
         for (final ResultCode code : ResultCode.values())
