@@ -61,13 +61,30 @@ public final class NodeOptions
      */
     public static void quietLibraryLogs()
     {
-        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator"})
+        quietLogs("org.apache.zookeeper");
+        quietLogs("org.apache.curator");
+    }
+
+    /**
+     * Like {@link #quietLibraryLogs()}, for the loggers of more libraries too (a launcher's FIX client: "quickfix").
+     *
+     * @param moreLibraries logger name prefixes kept at warn as well.
+     */
+    public static void quietLibraryLogs(final String... moreLibraries)
+    {
+        quietLibraryLogs();
+        for (final String library : moreLibraries)
         {
-            final String property = "org.slf4j.simpleLogger.log." + library;
-            if (System.getProperty(property) == null)
-            {
-                System.setProperty(property, "warn");
-            }
+            quietLogs(library);
+        }
+    }
+
+    private static void quietLogs(final String library)
+    {
+        final String property = "org.slf4j.simpleLogger.log." + library;
+        if (System.getProperty(property) == null)
+        {
+            System.setProperty(property, "warn");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.tickkeeper.coordinator.Credentials;
+import io.tickkeeper.node.NodeOptions;
 import io.tickkeeper.runtime.IdleProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,14 +85,7 @@ public final class SandboxMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
-        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator"})
-        {
-            final String property = "org.slf4j.simpleLogger.log." + library;
-            if (System.getProperty(property) == null)
-            {
-                System.setProperty(property, "warn");
-            }
-        }
+        NodeOptions.quietLibraryLogs();
         System.exit(new CommandLine(new SandboxMain(System.out)).execute(args));
     }
 

@@ -19,6 +19,7 @@ import org.HdrHistogram.HistogramLogWriter;
 
 import io.tickkeeper.coordinator.config.ConfigKeys;
 import io.tickkeeper.coordinator.config.ConfigStore;
+import io.tickkeeper.node.NodeOptions;
 import io.tickkeeper.platform.Platform;
 import io.tickkeeper.platform.PlatformSettings;
 import io.tickkeeper.platform.ServiceKind;
@@ -88,14 +89,7 @@ public final class E2eBenchMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
-        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator", "quickfix"})
-        {
-            final String property = "org.slf4j.simpleLogger.log." + library;
-            if (System.getProperty(property) == null)
-            {
-                System.setProperty(property, "warn");
-            }
-        }
+        NodeOptions.quietLibraryLogs("quickfix");
         System.exit(new CommandLine(new E2eBenchMain(System.out)).execute(args));
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.tickkeeper.node.NodeOptions;
 import io.tickkeeper.platform.PlatformSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,14 +68,7 @@ public final class PlatformDrillMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
-        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator", "quickfix"})
-        {
-            final String property = "org.slf4j.simpleLogger.log." + library;
-            if (System.getProperty(property) == null)
-            {
-                System.setProperty(property, "warn");
-            }
-        }
+        NodeOptions.quietLibraryLogs("quickfix");
         System.exit(new CommandLine(new PlatformDrillMain(System.out)).execute(args));
     }
 

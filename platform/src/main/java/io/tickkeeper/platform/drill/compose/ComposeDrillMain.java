@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.tickkeeper.coordinator.Credentials;
+import io.tickkeeper.node.NodeOptions;
 import io.tickkeeper.platform.drill.DrillVerdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,14 +70,7 @@ public final class ComposeDrillMain implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
-        for (final String library : new String[] {"org.apache.zookeeper", "org.apache.curator", "quickfix"})
-        {
-            final String property = "org.slf4j.simpleLogger.log." + library;
-            if (System.getProperty(property) == null)
-            {
-                System.setProperty(property, "warn");
-            }
-        }
+        NodeOptions.quietLibraryLogs("quickfix");
         System.exit(new CommandLine(new ComposeDrillMain(System.out)).execute(args));
     }
 
